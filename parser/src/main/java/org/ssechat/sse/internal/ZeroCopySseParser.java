@@ -1,0 +1,582 @@
+package org.ssechat.sse.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
+import org.ssechat.sse.SseEvent;
+import org.ssechat.sse.SseLimitException;
+import org.ssechat.sse.SseLimits;
+import org.ssechat.sse.SseListener;
+import org.ssechat.sse.SseParser;
+import org.ssechat.sse.SseStreamEnd;
+
+/**
+ * The byte-level WHATWG parser.
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li>Lines are cut only at CR and LF, found with a SWAR scan; a line that ends inside the
+ *       current input is processed in place. Only a line cut by the end of a read is copied,
+ *       into {@code line} (reused, grown up to {@code maxLineBytes}).
+ *   <li>An event's data and type are views into the input while they sit in one read. Before
+ *       {@code feed} returns, any pending view is copied into owned buffers ({@link #pin()}), since
+ *       the caller may reuse its array. A second data line also moves the data into
+ *       {@code data} (joining needs contiguous bytes).
+ *   <li>{@code skipLf}: the last line ended with a CR; an LF as the next byte (in this read or the
+ *       next) belongs to it.
+ * </ul>
+ */
+public final class ZeroCopySseParser implements SseParser {
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+  private static final byte LF = '\n';
+  private static final byte CR = '\r';
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final byte[] EMPTY = new byte[0];
+  private static final String MESSAGE = "message";
+
+  private final SseListener listener;
+  private final int maxLine;
+  private final int maxEvent;
+  private final View view = new View();
+
+  // Stream state.
+  private long base; // absolute offset of index 0 of the array being fed (may be negative)
+  private long position; // bytes fed in this stream
+  private int bomSeen; // how many BOM bytes matched so far; 3 = check over (stripped or not)
+  private boolean skipLf;
+  private boolean failed;
+
+  // A line cut by the end of a read.
+  private byte[] line = EMPTY;
+  private int lineLen;
+  private long lineStart;
+
+  // The pending event. Data: a view (dataArr != data) or owned (dataArr == data).
+  private boolean dataSeen;
+  private byte[] dataArr = EMPTY;
+  private int dataOff;
+  private int dataLen;
+  private byte[] data = EMPTY;
+  private byte[] typeArr = EMPTY;
+  private int typeOff;
+  private int typeLen;
+  private byte[] type = EMPTY;
+  private long eventStart;
+
+  // The id buffer (set by an id field) and the last event ID (copied from it at each blank line).
+  private byte[] idBuf = EMPTY;
+  private int idLen;
+  private boolean idSet;
+  private boolean idDirty;
+  private byte[] lastId = EMPTY;
+  private int lastIdLen;
+  private boolean lastIdSet;
+  private String lastIdString;
+  private long retry = -1;
+
+  // For direct buffers and the held BOM prefix.
+  private byte[] bounce;
+
+  public ZeroCopySseParser(SseListener listener, SseLimits limits) {
+    this.listener = listener;
+    this.maxLine = limits.maxLineBytes();
+    this.maxEvent = limits.maxEventBytes();
+  }
+
+  @Override
+  public void feed(ByteBuffer buf) {
+    int n = buf.remaining();
+    if (buf.hasArray()) {
+      feed(buf.array(), buf.arrayOffset() + buf.position(), n);
+      buf.position(buf.limit());
+      return;
+    }
+    if (bounce == null || bounce.length < 8192) {
+      bounce = new byte[8192];
+    }
+    while (buf.hasRemaining()) {
+      int k = Math.min(bounce.length, buf.remaining());
+      buf.get(bounce, 0, k);
+      feed(bounce, 0, k);
+    }
+  }
+
+  @Override
+  public void feed(byte[] buf, int off, int len) {
+    if (failed) {
+      throw new IllegalStateException("SSE parser failed earlier; reset() it first");
+    }
+    Objects.checkFromIndexSize(off, len, buf.length);
+    if (len == 0) {
+      return;
+    }
+    try {
+      int end = off + len;
+      base = position - off;
+      int p = off;
+      if (bomSeen < 3) {
+        p = checkBom(buf, p, end);
+      }
+      if (skipLf && p < end) {
+        skipLf = false;
+        if (buf[p] == LF) {
+          p++;
+        }
+      }
+      if (lineLen > 0 && p < end) {
+        p = finishCutLine(buf, p, end);
+      }
+      while (p < end) {
+        int eol = findEol(buf, p, end);
+        if (eol < 0) {
+          startCutLine(buf, p, end);
+          break;
+        }
+        if (eol - p > maxLine) {
+          throw new SseLimitException(SseLimitException.Limit.LINE, maxLine, base + p);
+        }
+        processLine(buf, p, eol - p, false);
+        p = afterEol(buf, eol, end);
+      }
+      pin();
+      position += len;
+    } catch (RuntimeException e) {
+      failed = true; // a limit breach, or the listener threw: state is no longer trustworthy
+      throw e;
+    }
+  }
+
+  /** Matches up to three BOM bytes at stream start; returns where parsing continues. */
+  private int checkBom(byte[] buf, int p, int end) {
+    while (p < end && bomSeen < 3) {
+      if (buf[p] != BOM[bomSeen]) {
+        // Not a BOM: the bytes held so far are ordinary line content.
+        int held = bomSeen;
+        bomSeen = 3;
+        if (held > 0) {
+          lineStart = 0;
+          appendCutLine(BOM, 0, held);
+        }
+        return p;
+      }
+      bomSeen++;
+      p++;
+    }
+    return p;
+  }
+
+  /** Continues the line cut by the previous read; returns the index after its line end. */
+  private int finishCutLine(byte[] buf, int p, int end) {
+    int eol = findEol(buf, p, end);
+    if (eol < 0) {
+      appendCutLine(buf, p, end - p);
+      return end;
+    }
+    appendCutLine(buf, p, eol - p);
+    int n = lineLen;
+    lineLen = 0;
+    processLine(line, 0, n, true);
+    return afterEol(buf, eol, end);
+  }
+
+  private void startCutLine(byte[] buf, int p, int end) {
+    lineStart = base + p;
+    appendCutLine(buf, p, end - p);
+  }
+
+  private void appendCutLine(byte[] src, int off, int n) {
+    int need = lineLen + n;
+    if (need > maxLine) {
+      throw new SseLimitException(SseLimitException.Limit.LINE, maxLine, lineStart);
+    }
+    if (need > line.length) {
+      line = Arrays.copyOf(line, grow(line.length, need, maxLine));
+    }
+    System.arraycopy(src, off, line, lineLen, n);
+    lineLen = need;
+  }
+
+  /** Returns the index after the line end at {@code eol}; sets {@link #skipLf} for a read-final CR. */
+  private int afterEol(byte[] buf, int eol, int end) {
+    if (buf[eol] == LF) {
+      return eol + 1;
+    }
+    int next = eol + 1;
+    if (next == end) {
+      skipLf = true;
+      return end;
+    }
+    return buf[next] == LF ? next + 1 : next;
+  }
+
+  /** Index of the first CR or LF in {@code [p, end)}, or -1. */
+  static int findEol(byte[] b, int p, int end) {
+    int i = p;
+    for (int last = end - 8; i <= last; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long x = w ^ LFS;
+      long y = w ^ CRS;
+      long hits = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+      if (hits != 0) {
+        // The lowest flagged byte is exact (borrows only corrupt bytes above a real match).
+        return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+      }
+    }
+    for (; i < end; i++) {
+      byte c = b[i];
+      if (c == LF || c == CR) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Interprets one line (HTML §9.2.6). {@code copy}: the bytes are in a scratch buffer that will
+   * be overwritten, so pending event fields must be copied, not viewed.
+   */
+  private void processLine(byte[] b, int s, int n, boolean copy) {
+    if (n == 0) {
+      dispatch(copy ? lineStart : base + s);
+      return;
+    }
+    // Fast path for the line that matters: "data:" (nearly every line of a chat stream).
+    if (n >= 5 && b[s] == 'd' && b[s + 1] == 'a' && b[s + 2] == 't' && b[s + 3] == 'a'
+        && b[s + 4] == ':') {
+      int v = s + 5;
+      if (v < s + n && b[v] == ' ') {
+        v++;
+      }
+      appendData(b, v, s + n - v, copy, s);
+      return;
+    }
+    if (b[s] == ':') {
+      listener.onComment(b, s + 1, n - 1);
+      return;
+    }
+    int end = s + n;
+    int colon = s;
+    while (colon < end && b[colon] != ':') {
+      colon++;
+    }
+    int v = colon;
+    if (colon < end) {
+      v++;
+      if (v < end && b[v] == ' ') {
+        v++;
+      }
+    }
+    int nameLen = colon - s;
+    switch (nameLen) {
+      case 2 -> {
+        if (b[s] == 'i' && b[s + 1] == 'd') {
+          setId(b, v, end - v);
+        }
+      }
+      case 4 -> {
+        if (b[s] == 'd' && b[s + 1] == 'a' && b[s + 2] == 't' && b[s + 3] == 'a') {
+          appendData(b, v, end - v, copy, s);
+        }
+      }
+      case 5 -> {
+        if (b[s] == 'e' && b[s + 1] == 'v' && b[s + 2] == 'e' && b[s + 3] == 'n'
+            && b[s + 4] == 't') {
+          setType(b, v, end - v, copy, s);
+        } else if (b[s] == 'r' && b[s + 1] == 'e' && b[s + 2] == 't' && b[s + 3] == 'r'
+            && b[s + 4] == 'y') {
+          setRetry(b, v, end);
+        }
+      }
+      default -> {
+        // Unknown field: ignored (R18).
+      }
+    }
+  }
+
+  private void appendData(byte[] b, int off, int n, boolean copy, int lineIndex) {
+    if (!dataSeen) {
+      dataSeen = true;
+      if (typeLen == 0) {
+        eventStart = copy ? lineStart : base + lineIndex;
+      }
+      checkEvent(n);
+      if (copy) {
+        dataArr = data = ensure(data, n);
+        System.arraycopy(b, off, data, 0, n);
+        dataOff = 0;
+      } else {
+        dataArr = b;
+        dataOff = off;
+      }
+      dataLen = n;
+      return;
+    }
+    int need = dataLen + 1 + n;
+    checkEvent(need - dataLen);
+    if (dataArr != data) {
+      ownData(need);
+    } else if (need > data.length) {
+      dataArr = data = Arrays.copyOf(data, grow(data.length, need, maxEvent));
+    }
+    data[dataLen] = LF;
+    System.arraycopy(b, off, data, dataLen + 1, n);
+    dataLen = need;
+  }
+
+  private void checkEvent(int adding) {
+    if ((long) dataLen + typeLen + adding > maxEvent) {
+      throw new SseLimitException(SseLimitException.Limit.EVENT, maxEvent, eventStart);
+    }
+  }
+
+  /** Moves a data view into the owned buffer (capacity at least {@code capacity}). */
+  private void ownData(int capacity) {
+    byte[] d = data.length >= capacity ? data
+        : new byte[grow(data.length, capacity, Math.max(maxEvent, capacity))];
+    System.arraycopy(dataArr, dataOff, d, 0, dataLen);
+    dataArr = data = d;
+    dataOff = 0;
+  }
+
+  private void setType(byte[] b, int off, int n, boolean copy, int lineIndex) {
+    if (!dataSeen && typeLen == 0) {
+      eventStart = copy ? lineStart : base + lineIndex;
+    }
+    if ((long) dataLen + n > maxEvent) {
+      throw new SseLimitException(SseLimitException.Limit.EVENT, maxEvent, eventStart);
+    }
+    if (copy) {
+      typeArr = type = ensure(type, n);
+      System.arraycopy(b, off, type, 0, n);
+      typeOff = 0;
+    } else {
+      typeArr = b;
+      typeOff = off;
+    }
+    typeLen = n;
+  }
+
+  private void setId(byte[] b, int off, int n) {
+    for (int i = off, end = off + n; i < end; i++) {
+      if (b[i] == 0) {
+        return; // R16: an id containing NUL is ignored entirely
+      }
+    }
+    idBuf = ensure(idBuf, n);
+    System.arraycopy(b, off, idBuf, 0, n);
+    idLen = n;
+    idSet = true;
+    idDirty = true;
+  }
+
+  private void setRetry(byte[] b, int v, int end) {
+    if (v == end) {
+      return; // empty value: ignored (as eventsource-parser, undici and the vectors do)
+    }
+    long value = 0;
+    for (int i = v; i < end; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return;
+      }
+      if (value > (Long.MAX_VALUE - d) / 10) {
+        return; // overflow: ignored
+      }
+      value = value * 10 + d;
+    }
+    retry = value;
+    listener.onRetry(value);
+  }
+
+  private void dispatch(long blankLineOffset) {
+    if (idDirty) {
+      lastId = ensure(lastId, idLen);
+      System.arraycopy(idBuf, 0, lastId, 0, idLen);
+      lastIdLen = idLen;
+      lastIdSet = idSet;
+      lastIdString = null;
+      idDirty = false;
+    }
+    if (dataSeen) {
+      view.endOffset = blankLineOffset;
+      view.dataString = null;
+      try {
+        listener.onEvent(view);
+      } finally {
+        view.dataString = null;
+      }
+    }
+    dataSeen = false;
+    dataArr = data;
+    dataLen = 0;
+    typeArr = type;
+    typeLen = 0;
+  }
+
+  /** Copies views of the pending event out of the caller's array before {@code feed} returns. */
+  private void pin() {
+    if (dataSeen && dataArr != data) {
+      ownData(dataLen);
+    }
+    if (typeLen > 0 && typeArr != type) {
+      type = ensure(type, typeLen);
+      System.arraycopy(typeArr, typeOff, type, 0, typeLen);
+      typeArr = type;
+      typeOff = 0;
+    }
+  }
+
+  @Override
+  public SseStreamEnd endOfInput() {
+    long cut = lineLen;
+    if (bomSeen > 0 && bomSeen < 3) {
+      cut += bomSeen; // a held BOM prefix is an unterminated line too
+    }
+    SseStreamEnd end = new SseStreamEnd(position, cut, dataSeen);
+    if (idDirty) { // an id from an undispatched block never reached the last event ID
+      idBuf = ensure(idBuf, lastIdLen);
+      System.arraycopy(lastId, 0, idBuf, 0, lastIdLen);
+      idLen = lastIdLen;
+      idSet = lastIdSet;
+      idDirty = false;
+    }
+    position = 0;
+    bomSeen = 0;
+    skipLf = false;
+    lineLen = 0;
+    dataSeen = false;
+    dataArr = data;
+    dataLen = 0;
+    typeArr = type;
+    typeLen = 0;
+    return end;
+  }
+
+  @Override
+  public void reset() {
+    endOfInput();
+    failed = false;
+    idLen = 0;
+    idSet = false;
+    idDirty = false;
+    lastIdLen = 0;
+    lastIdSet = false;
+    lastIdString = null;
+    retry = -1;
+  }
+
+  @Override
+  public long position() {
+    return position;
+  }
+
+  @Override
+  public String lastEventId() {
+    if (!lastIdSet) {
+      return null;
+    }
+    String s = lastIdString;
+    if (s == null) {
+      lastIdString = s = SseEvent.utf8(lastId, 0, lastIdLen);
+    }
+    return s;
+  }
+
+  @Override
+  public long retryMillis() {
+    return retry;
+  }
+
+  private static byte[] ensure(byte[] a, int n) {
+    return a.length >= n ? a : new byte[Math.max(n, Math.min(Math.max(a.length * 2, 64), n * 2))];
+  }
+
+  private static int grow(int current, int need, int cap) {
+    long doubled = Math.max(64L, (long) current * 2);
+    return (int) Math.max(need, Math.min(doubled, cap));
+  }
+
+  /** The reused event view; valid during {@link SseListener#onEvent} only. */
+  private final class View implements SseEvent {
+    long endOffset;
+    String dataString;
+    private byte[] cachedTypeBytes = EMPTY;
+    private String cachedType;
+
+    @Override
+    public byte[] dataArray() {
+      return dataArr;
+    }
+
+    @Override
+    public int dataOffset() {
+      return dataOff;
+    }
+
+    @Override
+    public int dataLength() {
+      return dataLen;
+    }
+
+    @Override
+    public String data() {
+      String s = dataString;
+      if (s == null) {
+        dataString = s = SseEvent.utf8(dataArr, dataOff, dataLen);
+      }
+      return s;
+    }
+
+    @Override
+    public byte[] typeArray() {
+      return typeArr;
+    }
+
+    @Override
+    public int typeOffset() {
+      return typeOff;
+    }
+
+    @Override
+    public int typeLength() {
+      return typeLen;
+    }
+
+    @Override
+    public String type() {
+      if (typeLen == 0) {
+        return MESSAGE;
+      }
+      // Named events usually repeat one type; keep its String instead of decoding each time.
+      if (cachedType == null || !typeEquals(cachedTypeBytes)) {
+        cachedTypeBytes = Arrays.copyOfRange(typeArr, typeOff, typeOff + typeLen);
+        cachedType = SseEvent.utf8(typeArr, typeOff, typeLen);
+      }
+      return cachedType;
+    }
+
+    @Override
+    public String lastEventId() {
+      return ZeroCopySseParser.this.lastEventId();
+    }
+
+    @Override
+    public long endOffset() {
+      return endOffset;
+    }
+
+    @Override
+    public String toString() {
+      return "SseEvent" + toMessage();
+    }
+  }
+}
