@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A cancel signal shared between the thread that streams and the one that wants it stopped (a
  * Ctrl-C handler). {@link #cancel()} runs the registered hooks at once, e.g. closing the
- * connection, so a blocked read returns promptly.
+ * connection, so a blocked read returns promptly. Hooks must be idempotent and quick.
  */
 public final class Cancellation {
   private volatile boolean cancelled;

@@ -2,6 +2,7 @@ package org.ssechat.client;
 
 import java.util.List;
 import java.util.Objects;
+import org.ssechat.chat.ToolCall;
 
 /**
  * One message of a conversation as sent to the API.

@@ -1,6 +1,7 @@
 package org.ssechat.client;
 
 import java.util.List;
+import org.ssechat.chat.ToolCall;
 import org.ssechat.chat.Usage;
 
 /**

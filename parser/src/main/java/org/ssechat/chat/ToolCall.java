@@ -1,4 +1,4 @@
-package org.ssechat.client;
+package org.ssechat.chat;
 
 /**
  * A whole tool call, merged from its streamed fragments by index.
