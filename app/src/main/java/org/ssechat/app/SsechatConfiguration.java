@@ -1,0 +1,169 @@
+package org.ssechat.app;
+
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.jline.reader.History;
+import org.jline.reader.LineReader;
+import org.jline.terminal.Terminal;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.Environment;
+import org.springframework.shell.core.ShellRunner;
+import org.springframework.shell.core.autoconfigure.SpringShellProperties;
+import org.springframework.shell.core.autoconfigure.TerminalCustomizer;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.annotation.support.CommandFactoryBean;
+import org.springframework.shell.core.config.UserConfigPathProvider;
+import org.springframework.shell.jline.CommandCompleter;
+import org.ssechat.config.Settings;
+import org.ssechat.config.SettingsHolder;
+import org.ssechat.config.SsechatProperties;
+import org.ssechat.repl.ChatRepl;
+import org.ssechat.repl.Conversation;
+import org.ssechat.repl.Interrupts;
+import org.ssechat.repl.KeySafeHistory;
+import org.ssechat.repl.ReplCommands;
+import org.ssechat.repl.ReplReaders;
+import org.ssechat.repl.SlashCommandParser;
+import org.ssechat.repl.SlashCompleter;
+
+/**
+ * The beans of the REPL and one-shot mode. Spring Shell's auto-configuration supplies the
+ * terminal and the command executor; this replaces its registry (no classpath scan), parser
+ * (slash commands, plain lines to {@code chat}), completer, history (never stores the key) and
+ * runners (Ctrl-C-safe REPL; one-shot with real exit codes).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SsechatProperties.class)
+public class SsechatConfiguration {
+  static final String INTERACTIVE = "spring.shell.interactive.enabled";
+
+  @Bean
+  SettingsHolder settingsHolder(SsechatProperties properties) {
+    return new SettingsHolder(Settings.resolve(properties, System.getenv()));
+  }
+
+  @Bean
+  Backends backends() {
+    return Backends::standard;
+  }
+
+  @Bean
+  Conversation conversation(SettingsHolder settings, Backends backends, Environment env,
+      ObjectProvider<Terminal> terminal) {
+    boolean interactive = env.getProperty(INTERACTIVE, Boolean.class, true);
+    Interrupts interrupts = interactive ? Interrupts.of(terminal.getObject()) : Interrupts.process();
+    return new Conversation(settings, backends::create, interrupts, interactive);
+  }
+
+  @Bean
+  ReplCommands replCommands(Conversation conversation, Environment env, ObjectProvider<Terminal> terminal) {
+    boolean interactive = env.getProperty(INTERACTIVE, Boolean.class, true);
+    boolean ansi = interactive ? !terminal.getObject().getType().startsWith("dumb") : System.console() != null;
+    return new ReplCommands(conversation, interactive, ansi, stderr());
+  }
+
+  /**
+   * Every {@link Command} bean, every {@code @Command} method of a bean in {@code org.ssechat.*}
+   * (found from bean definitions, not by scanning the classpath), and the REPL's own commands.
+   */
+  @Bean
+  @Lazy(false)
+  CommandRegistry commandRegistry(ApplicationContext context, ReplCommands commands) {
+    CommandRegistry registry = new CommandRegistry();
+    commands.all().forEach(registry::registerCommand);
+    context.getBeansOfType(Command.class).values().forEach(registry::registerCommand);
+    for (String name : context.getBeanDefinitionNames()) {
+      Class<?> type = context.getType(name, false);
+      if (type == null || !type.getName().startsWith("org.ssechat.")) {
+        continue;
+      }
+      Set<Method> methods = MethodIntrospector.selectMethods(type, (Method m) ->
+          AnnotatedElementUtils.hasAnnotation(m, org.springframework.shell.core.command.annotation.Command.class));
+      for (Method m : methods) {
+        CommandFactoryBean factory = new CommandFactoryBean(m);
+        factory.setApplicationContext(context);
+        registry.registerCommand(factory.getObject());
+      }
+    }
+    return registry;
+  }
+
+  @Bean
+  CommandParser commandParser(CommandRegistry registry) {
+    return new SlashCommandParser(registry);
+  }
+
+  @Bean
+  CommandCompleter commandCompleter(CommandRegistry registry) {
+    return new SlashCompleter(registry);
+  }
+
+  @Bean
+  History history(SettingsHolder settings) {
+    return new KeySafeHistory(line -> settings.get().containsKey(line));
+  }
+
+  @Bean
+  @Primary
+  @ConditionalOnProperty(name = INTERACTIVE, havingValue = "true", matchIfMissing = true)
+  ShellRunner replRunner(Terminal terminal, CommandCompleter completer, History history,
+      CommandParser parser, CommandRegistry registry, ReplCommands commands,
+      Conversation conversation, SpringShellProperties shell, UserConfigPathProvider configPath) {
+    return args -> {
+      Path historyFile = shell.getHistory().isEnabled()
+          ? configPath.provide().resolve(shell.getHistory().getName()) : null;
+      LineReader reader = ReplReaders.create(terminal, completer, history, historyFile);
+      boolean ansi = !terminal.getType().startsWith("dumb");
+      new ChatRepl(reader, parser, registry, commands, ansi).run(banner(conversation));
+      history.save();
+    };
+  }
+
+  @Bean
+  @Primary
+  @ConditionalOnProperty(name = INTERACTIVE, havingValue = "false")
+  OneShotRunner oneShotRunner(CommandRegistry registry, ObjectProvider<LaunchArgs> launch) {
+    LaunchArgs args = launch.getIfAvailable(() -> new LaunchArgs(List.of(), List.of(), false));
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+        StandardCharsets.UTF_8), false);
+    return new OneShotRunner(registry, args.command(), out, stderr());
+  }
+
+  /** One-shot mode never needs a real terminal; this keeps JLine quiet when output is piped. */
+  @Bean
+  @ConditionalOnProperty(name = INTERACTIVE, havingValue = "false")
+  TerminalCustomizer dumbTerminal() {
+    return builder -> builder.dumb(true);
+  }
+
+  static String banner(Conversation conversation) {
+    Settings s = conversation.settings();
+    String provider = s.offline() ? "offline (no API key configured)"
+        : s.provider() + (s.apiKey() == null && !"none".equals(s.auth()) ? " (no API key!)" : "");
+    return "ssechat · provider " + provider + " · model " + s.model() + " · session "
+        + conversation.session().name() + " · /help";
+  }
+
+  private static PrintWriter stderr() {
+    return new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+        StandardCharsets.UTF_8), true);
+  }
+}

@@ -1,0 +1,149 @@
+package org.ssechat.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The effective settings after presets and fallbacks are applied. Immutable; the REPL swaps in a
+ * changed copy ({@link #withModel}, {@link #withRecord}) when the user changes something.
+ *
+ * @param provider       the preset name, or {@code custom} when only a base URL was given
+ * @param baseUrl        endpoint base URL; null for the offline provider
+ * @param apiKey         the key, or null; never print it, use {@link #maskedKey()}
+ * @param auth           {@code bearer}, {@code raw}, {@code header:NAME} or {@code none}
+ * @param model          the model to ask
+ * @param system         the default system prompt for new sessions, or null
+ * @param record         whether responses are recorded to {@link #recordingsDir()}
+ * @param showReasoning  whether reasoning text is shown while streaming
+ * @param configDir      {@code $XDG_CONFIG_HOME/ssechat}
+ * @param dataDir        {@code $XDG_DATA_HOME/ssechat}
+ * @param connectTimeout connect timeout for HTTP providers
+ * @param readTimeout    idle read timeout for HTTP providers
+ */
+public record Settings(String provider, String baseUrl, String apiKey, String auth, String model,
+    String system, boolean record, boolean showReasoning, Path configDir, Path dataDir,
+    Duration connectTimeout, Duration readTimeout) {
+
+  /** Name of the provider used when no preset was named and only a base URL is known. */
+  public static final String CUSTOM = "custom";
+
+  /**
+   * Applies the rules documented in {@code docs/usage.md}: {@code ssechat.api-key} else
+   * {@code OPENAI_API_KEY}; {@code ssechat.base-url} else {@code OPENAI_BASE_URL} else the preset's;
+   * with no provider named, no key and no base URL the provider is {@code offline}.
+   *
+   * @param env the process environment (a map, so tests can pass their own)
+   */
+  public static Settings resolve(SsechatProperties p, Map<String, String> env) {
+    String key = firstText(p.getApiKey(), env.get("OPENAI_API_KEY"));
+    String explicitUrl = firstText(p.getBaseUrl(), env.get("OPENAI_BASE_URL"));
+    String providerName = blankToNull(p.getProvider());
+    Provider preset;
+    String provider;
+    if (providerName != null) {
+      preset = Provider.byId(providerName).orElse(null);
+      if (preset == null && explicitUrl == null) {
+        throw new IllegalArgumentException("unknown provider '" + providerName
+            + "' (presets: openai, dmxapi, whatai, deepseek, openrouter, ollama, offline)");
+      }
+      provider = preset == null ? providerName : preset.id();
+    } else if (key == null && explicitUrl == null) {
+      preset = Provider.OFFLINE;
+      provider = preset.id();
+    } else if (explicitUrl != null) {
+      preset = Provider.OPENAI;
+      provider = CUSTOM;
+    } else {
+      preset = Provider.OPENAI;
+      provider = preset.id();
+    }
+    Provider base = preset == null ? Provider.OPENAI : preset;
+    String url = base == Provider.OFFLINE ? null : firstText(explicitUrl, base.baseUrl());
+    String auth = firstText(p.getAuth(), base.auth());
+    String model = firstText(p.getModel(), base.defaultModel());
+    Path configDir = Path.of(firstText(p.getConfigDir(), defaultDir(env, "XDG_CONFIG_HOME", ".config")));
+    Path dataDir = Path.of(firstText(p.getDataDir(), defaultDir(env, "XDG_DATA_HOME", ".local/share")));
+    return new Settings(provider, url, key, auth, model, blankToNull(p.getSystem()), p.isRecord(),
+        p.isShowReasoning(), configDir, dataDir, p.getConnectTimeout(), p.getReadTimeout());
+  }
+
+  public boolean offline() {
+    return Provider.OFFLINE.id().equals(provider);
+  }
+
+  public Path sessionsDir() {
+    return dataDir.resolve("sessions");
+  }
+
+  public Path recordingsDir() {
+    return dataDir.resolve("recordings");
+  }
+
+  public Settings withModel(String newModel) {
+    return new Settings(provider, baseUrl, apiKey, auth, newModel, system, record, showReasoning,
+        configDir, dataDir, connectTimeout, readTimeout);
+  }
+
+  public Settings withRecord(boolean on) {
+    return new Settings(provider, baseUrl, apiKey, auth, model, system, on, showReasoning,
+        configDir, dataDir, connectTimeout, readTimeout);
+  }
+
+  public Settings withShowReasoning(boolean on) {
+    return new Settings(provider, baseUrl, apiKey, auth, model, system, record, on,
+        configDir, dataDir, connectTimeout, readTimeout);
+  }
+
+  /** The key as {@code sk-…abcd} (first 3 and last 4 characters), {@code ****} if short. */
+  public String maskedKey() {
+    return mask(apiKey);
+  }
+
+  /** Masks a secret for display; null gives {@code (none)}. */
+  public static String mask(String secret) {
+    if (secret == null) {
+      return "(none)";
+    }
+    return secret.length() < 12 ? "****" : secret.substring(0, 3) + "…" + secret.substring(secret.length() - 4);
+  }
+
+  /** Whether {@code text} contains the configured key (so it must not be stored or sent). */
+  public boolean containsKey(CharSequence text) {
+    return apiKey != null && apiKey.length() >= 8 && text != null && text.toString().contains(apiKey);
+  }
+
+  /** The effective settings for {@code /config}, key masked, in display order. */
+  public Map<String, String> describe() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("provider", provider);
+    m.put("base-url", baseUrl == null ? "(in-process)" : baseUrl);
+    m.put("api-key", maskedKey());
+    m.put("auth", auth);
+    m.put("model", model);
+    m.put("system", system == null ? "(none)" : system);
+    m.put("record", record ? "on (" + recordingsDir() + ")" : "off");
+    m.put("show-reasoning", String.valueOf(showReasoning));
+    m.put("config-dir", configDir.toString());
+    m.put("data-dir", dataDir.toString());
+    m.put("connect-timeout", connectTimeout.toString());
+    m.put("read-timeout", readTimeout.toString());
+    return m;
+  }
+
+  private static String defaultDir(Map<String, String> env, String xdgVar, String homeRelative) {
+    String xdg = blankToNull(env.get(xdgVar));
+    Path root = xdg != null ? Path.of(xdg) : Path.of(System.getProperty("user.home"), homeRelative);
+    return root.resolve("ssechat").toString();
+  }
+
+  private static String firstText(String a, String b) {
+    String first = blankToNull(a);
+    return first != null ? first : blankToNull(b);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

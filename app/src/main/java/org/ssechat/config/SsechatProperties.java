@@ -1,0 +1,121 @@
+package org.ssechat.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Raw {@code ssechat.*} settings as Spring Boot binds them, from (highest first) launch flags,
+ * {@code SSECHAT_*} environment variables, {@code config.yml} and the built-in defaults. Nothing is
+ * resolved here; {@link Settings#resolve} applies presets and the {@code OPENAI_*} fallbacks.
+ */
+@ConfigurationProperties("ssechat")
+public class SsechatProperties {
+  private String provider;
+  private String baseUrl;
+  private String apiKey;
+  private String auth;
+  private String model;
+  private String system;
+  private boolean record;
+  private boolean showReasoning = true;
+  private String configDir;
+  private String dataDir;
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration readTimeout = Duration.ofSeconds(120);
+
+  public String getProvider() {
+    return provider;
+  }
+
+  public void setProvider(String provider) {
+    this.provider = provider;
+  }
+
+  public String getBaseUrl() {
+    return baseUrl;
+  }
+
+  public void setBaseUrl(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public String getApiKey() {
+    return apiKey;
+  }
+
+  public void setApiKey(String apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  public String getAuth() {
+    return auth;
+  }
+
+  public void setAuth(String auth) {
+    this.auth = auth;
+  }
+
+  public String getModel() {
+    return model;
+  }
+
+  public void setModel(String model) {
+    this.model = model;
+  }
+
+  public String getSystem() {
+    return system;
+  }
+
+  public void setSystem(String system) {
+    this.system = system;
+  }
+
+  public boolean isRecord() {
+    return record;
+  }
+
+  public void setRecord(boolean record) {
+    this.record = record;
+  }
+
+  public boolean isShowReasoning() {
+    return showReasoning;
+  }
+
+  public void setShowReasoning(boolean showReasoning) {
+    this.showReasoning = showReasoning;
+  }
+
+  public String getConfigDir() {
+    return configDir;
+  }
+
+  public void setConfigDir(String configDir) {
+    this.configDir = configDir;
+  }
+
+  public String getDataDir() {
+    return dataDir;
+  }
+
+  public void setDataDir(String dataDir) {
+    this.dataDir = dataDir;
+  }
+
+  public Duration getConnectTimeout() {
+    return connectTimeout;
+  }
+
+  public void setConnectTimeout(Duration connectTimeout) {
+    this.connectTimeout = connectTimeout;
+  }
+
+  public Duration getReadTimeout() {
+    return readTimeout;
+  }
+
+  public void setReadTimeout(Duration readTimeout) {
+    this.readTimeout = readTimeout;
+  }
+}

@@ -1,0 +1,143 @@
+package org.ssechat.repl;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.ssechat.client.Cancellation;
+import org.ssechat.client.ChatBackend;
+import org.ssechat.client.ChatException;
+import org.ssechat.client.ChatRequest;
+import org.ssechat.client.ChatResult;
+import org.ssechat.client.Metrics;
+import org.ssechat.client.Outcome;
+import org.ssechat.config.Settings;
+import org.ssechat.config.SettingsHolder;
+import org.ssechat.session.Session;
+import org.ssechat.session.SessionStore;
+import org.ssechat.session.Turn;
+
+/**
+ * The current chat: the session, the backend for the current settings, and sending a message
+ * with streaming, Ctrl-C and autosave. Used from one thread (the REPL or the one-shot command).
+ */
+public final class Conversation {
+  private final SettingsHolder settings;
+  private final Function<Settings, ChatBackend> backends;
+  private final Interrupts interrupts;
+  private final boolean autosave;
+  private Session session;
+  private SessionStore store;
+  private ChatBackend backend;
+  private Settings backendSettings;
+  private List<String> models;
+
+  /**
+   * @param backends creates the backend for given settings (called again when they change)
+   * @param autosave whether every turn is saved to the sessions directory (the REPL)
+   */
+  public Conversation(SettingsHolder settings, Function<Settings, ChatBackend> backends,
+      Interrupts interrupts, boolean autosave) {
+    this.settings = settings;
+    this.backends = backends;
+    this.interrupts = interrupts;
+    this.autosave = autosave;
+    this.session = Session.fresh(settings.get().system());
+  }
+
+  public Settings settings() {
+    return settings.get();
+  }
+
+  public SettingsHolder settingsHolder() {
+    return settings;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  /** Replaces the current session (after {@code /load} or {@code /new}). */
+  public void switchTo(Session next) {
+    this.session = next;
+  }
+
+  public SessionStore store() {
+    Settings s = settings.get();
+    if (store == null || !store.dir().equals(s.sessionsDir())) {
+      store = new SessionStore(s.sessionsDir(), s.apiKey());
+    }
+    return store;
+  }
+
+  /** The backend for the current settings, created on first use and after a settings change. */
+  public synchronized ChatBackend backend() {
+    Settings s = settings.get();
+    if (backend == null || !s.equals(backendSettings)) {
+      backend = backends.apply(s);
+      backendSettings = s;
+    }
+    return backend;
+  }
+
+  /** The backend's models, fetched once and cached; throws {@link ChatException}. */
+  public synchronized List<String> models(boolean refresh) {
+    if (models == null || refresh) {
+      models = List.copyOf(backend().models());
+    }
+    return models;
+  }
+
+  /** Cached models if already fetched, else an empty list (for completion without a network wait). */
+  public synchronized List<String> cachedModels() {
+    return models == null ? List.of() : models;
+  }
+
+  /**
+   * Sends {@code message} with the whole history, streams the answer to {@code out} (errors and
+   * stats to {@code meta}), records the turn (also when interrupted or failed) and autosaves.
+   *
+   * @throws ChatException if the message was not sent (it contains the API key)
+   */
+  public Turn send(String message, PrintWriter out, PrintWriter meta, boolean ansi) {
+    Settings s = settings.get();
+    if (s.containsKey(message)) {
+      throw new ChatException("not sent: the message contains your API key");
+    }
+    ChatRequest request = ChatRequest.of(s.model(), session.messagesFor(message));
+    AnswerRenderer renderer = new AnswerRenderer(out, meta,
+        new AnswerRenderer.Options(ansi, s.showReasoning()));
+    ChatResult result = stream(request, renderer);
+    renderer.finish(result);
+    Turn turn = Turn.of(message, result, Instant.now().toString());
+    session.add(turn);
+    save(meta);
+    return turn;
+  }
+
+  private ChatResult stream(ChatRequest request, AnswerRenderer renderer) {
+    Cancellation cancel = new Cancellation();
+    try (Interrupts.Registration ignored = interrupts.onInterrupt(cancel::cancel)) {
+      return backend().stream(request, renderer, cancel);
+    } catch (RuntimeException e) {
+      // The contract says backends do not throw; if one does, the user still gets one line.
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return new ChatResult(cancel.isCancelled() ? Outcome.CANCELLED : Outcome.ERROR,
+          request.model(), "", "", List.of(), null, null, why, List.of(),
+          new Metrics(-1, -1, -1, 0, 0, 0, 0, false));
+    }
+  }
+
+  /** Autosaves the session if enabled (and it has turns or was saved before); a failure prints one line to {@code meta}. */
+  public void save(PrintWriter meta) {
+    if (!autosave || session.isEmpty() && !store().exists(session.name())) {
+      return;
+    }
+    try {
+      store().save(session);
+    } catch (ChatException e) {
+      meta.println("autosave failed: " + e.getMessage());
+      meta.flush();
+    }
+  }
+}

@@ -1,0 +1,399 @@
+package org.ssechat.repl;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.core.command.completion.CompletionProposal;
+import org.springframework.shell.core.command.completion.CompletionProvider;
+import org.ssechat.client.ChatException;
+import org.ssechat.client.Metrics;
+import org.ssechat.config.Settings;
+import org.ssechat.session.Session;
+import org.ssechat.session.SessionStore;
+import org.ssechat.session.Turn;
+
+/**
+ * The chat commands: {@code chat} (plain lines), and the {@code /commands} of the REPL. Each is a
+ * Spring Shell {@link Command}, so help, option parsing and completion come from the registry.
+ * Failures the user can fix throw {@link ChatException}; the runner prints its message as one line.
+ */
+public final class ReplCommands {
+  static final String CHAT = "Chat";
+  static final String SESSION = "Session";
+  static final String SETTINGS = "Settings";
+
+  private final Conversation chat;
+  private final boolean interactive;
+  private final boolean ansi;
+  private final PrintWriter stderr;
+  private volatile boolean exitRequested;
+
+  /**
+   * @param interactive REPL (true) or one-shot (false: answers to stdout, problems to {@code stderr})
+   * @param ansi        whether answers may use ANSI styles
+   */
+  public ReplCommands(Conversation chat, boolean interactive, boolean ansi, PrintWriter stderr) {
+    this.chat = chat;
+    this.interactive = interactive;
+    this.ansi = ansi;
+    this.stderr = stderr;
+  }
+
+  /** True once {@code /exit} ran; the REPL then stops. */
+  public boolean exitRequested() {
+    return exitRequested;
+  }
+
+  public List<Command> all() {
+    return List.of(chatCommand(), help(), newSession(), system(), model(), models(), history(),
+        undo(), retry(), save(), load(), sessions(), config(), stats(), record(), reasoning(),
+        replay(), exit());
+  }
+
+  Command chatCommand() {
+    return new SimpleCommand("chat", CHAT, "chat [--model M] [--system S] MESSAGE…",
+        "Send a message (in the REPL every line not starting with / is one)", this::runChat,
+        SimpleCommand.stringOption("model", 'm', "model for this message"),
+        SimpleCommand.stringOption("system", 's', "system prompt"));
+  }
+
+  private ExitStatus runChat(CommandContext ctx) throws IOException {
+    String message = SimpleCommand.rest(ctx);
+    String model = SimpleCommand.option(ctx, "model", 'm');
+    String system = SimpleCommand.option(ctx, "system", 's');
+    if (model != null) {
+      chat.settingsHolder().update(s -> s.withModel(model));
+    }
+    if (system != null) {
+      chat.session().setSystem(system);
+    }
+    if (message.isEmpty() && !interactive) {
+      if (System.console() != null) {
+        throw new UsageException("no message: give it as an argument or on standard input");
+      }
+      message = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+    if (message.isEmpty()) {
+      throw new UsageException("no message");
+    }
+    PrintWriter out = ctx.outputWriter();
+    Turn turn = chat.send(message, out, interactive ? out : stderr, ansi);
+    return ExitCodes.of(turn.outcome());
+  }
+
+  Command help() {
+    return new SimpleCommand.Raw("help", CHAT, "/help [COMMAND]", "Show commands, or one command's usage",
+        ctx -> {
+          PrintWriter out = ctx.outputWriter();
+          String name = SimpleCommand.rest(ctx).replaceFirst("^/", "");
+          if (!name.isEmpty()) {
+            Command c = ctx.commandRegistry().getCommandByName(name);
+            if (c == null) {
+              throw new UsageException("no command /" + name + " (see /help)");
+            }
+            out.println(c.getHelp());
+            for (CommandOption o : c.getOptions()) {
+              out.printf("  --%s%s  %s%n", o.longName(), o.shortName() == ' ' ? "" : ", -" + o.shortName(),
+                  o.description() == null ? "" : o.description());
+            }
+            out.flush();
+            return ExitStatus.OK;
+          }
+          Map<String, List<Command>> groups = new TreeMap<>();
+          for (Command c : ctx.commandRegistry().getCommands()) {
+            if (!c.isHidden() && !c.getName().equals("chat")) {
+              groups.computeIfAbsent(c.getGroup(), g -> new ArrayList<>()).add(c);
+            }
+          }
+          out.println("Type a message and press Enter to chat. Alt-Enter or a \"\"\" block for several lines;");
+          out.println("Ctrl-C stops an answer, Ctrl-D or /exit quits, Ctrl-R searches history.");
+          for (Map.Entry<String, List<Command>> g : groups.entrySet()) {
+            out.println();
+            out.println(g.getKey());
+            g.getValue().sort(Comparator.comparing(Command::getName));
+            for (Command c : g.getValue()) {
+              String usage = c instanceof SimpleCommand sc ? sc.usage() : "/" + c.getName();
+              out.printf("  %-24s %s%n", usage, c.getDescription());
+            }
+          }
+          out.flush();
+          return ExitStatus.OK;
+        });
+  }
+
+  Command newSession() {
+    return new SimpleCommand("new", SESSION, "/new", "Start a new session (keeps the system prompt)",
+        ctx -> {
+          chat.switchTo(Session.fresh(chat.session().system()));
+          return say(ctx, "new session " + chat.session().name());
+        });
+  }
+
+  Command system() {
+    return new SimpleCommand.Raw("system", SESSION, "/system [TEXT|--clear]",
+        "Show or set the session's system prompt", ctx -> {
+          String text = SimpleCommand.rest(ctx);
+          if (text.isEmpty()) {
+            String current = chat.session().system();
+            return say(ctx, current == null ? "(no system prompt)" : current);
+          }
+          if (chat.settings().containsKey(text)) {
+            throw new ChatException("not set: the text contains your API key");
+          }
+          chat.session().setSystem(text.equals("--clear") ? null : text);
+          chat.save(ctx.outputWriter());
+          return say(ctx, text.equals("--clear") ? "system prompt cleared" : "system prompt set");
+        });
+  }
+
+  Command model() {
+    SimpleCommand c = new SimpleCommand("model", SETTINGS, "/model [NAME]", "Show or set the model", ctx -> {
+      String name = SimpleCommand.rest(ctx);
+      if (name.isEmpty()) {
+        return say(ctx, chat.settings().model());
+      }
+      chat.settingsHolder().update(s -> s.withModel(name));
+      return say(ctx, "model: " + name);
+    });
+    c.setCompletionProvider(modelCompletion());
+    return c;
+  }
+
+  /** Proposes the backend's models (fetched once, then cached; nothing if the fetch fails). */
+  CompletionProvider modelCompletion() {
+    return context -> {
+      if (context.getWordIndex() != 1) {
+        return List.of();
+      }
+      List<String> names;
+      try {
+        names = chat.models(false);
+      } catch (RuntimeException e) {
+        names = chat.cachedModels();
+      }
+      String prefix = context.currentWordUpToCursor() == null ? "" : context.currentWordUpToCursor();
+      return names.stream().filter(n -> n.startsWith(prefix)).map(CompletionProposal::new).toList();
+    };
+  }
+
+  Command models() {
+    return new SimpleCommand("models", SETTINGS, "/models", "List the provider's models", ctx -> {
+      List<String> names = chat.models(true);
+      PrintWriter out = ctx.outputWriter();
+      String current = chat.settings().model();
+      for (String n : names) {
+        out.println((n.equals(current) ? "* " : "  ") + n);
+      }
+      if (names.isEmpty()) {
+        out.println("(the provider listed no models)");
+      }
+      out.flush();
+      return ExitStatus.OK;
+    });
+  }
+
+  Command history() {
+    return new SimpleCommand("history", SESSION, "/history", "Show the conversation so far", ctx -> {
+      PrintWriter out = ctx.outputWriter();
+      Session s = chat.session();
+      if (s.system() != null) {
+        out.println("system: " + s.system());
+      }
+      int i = 0;
+      for (Turn t : s.turns()) {
+        i++;
+        out.println("[" + i + "] you: " + t.user());
+        String mark = switch (t.outcome()) {
+          case FINISHED -> "";
+          case CANCELLED -> " [interrupted]";
+          case TRUNCATED -> " [truncated]";
+          case ERROR -> " [error: " + t.error() + "]";
+        };
+        out.println("[" + i + "] " + (t.model() == null ? "assistant" : t.model()) + mark + ": " + t.answer());
+      }
+      if (s.isEmpty()) {
+        out.println("(no messages yet)");
+      }
+      out.flush();
+      return ExitStatus.OK;
+    });
+  }
+
+  Command undo() {
+    return new SimpleCommand("undo", SESSION, "/undo", "Drop the last exchange", ctx -> {
+      Turn t = chat.session().removeLast();
+      if (t == null) {
+        return say(ctx, "nothing to undo");
+      }
+      chat.save(ctx.outputWriter());
+      return say(ctx, "dropped: " + abbreviate(t.user()));
+    });
+  }
+
+  Command retry() {
+    return new SimpleCommand("retry", CHAT, "/retry", "Ask for the last answer again", ctx -> {
+      Turn last = chat.session().removeLast();
+      if (last == null) {
+        throw new ChatException("nothing to retry");
+      }
+      PrintWriter out = ctx.outputWriter();
+      Turn turn = chat.send(last.user(), out, out, ansi);
+      return ExitCodes.of(turn.outcome());
+    });
+  }
+
+  Command save() {
+    return new SimpleCommand("save", SESSION, "/save NAME", "Save the session as NAME (autosave continues there)",
+        ctx -> {
+          String name = SimpleCommand.rest(ctx);
+          if (name.isEmpty()) {
+            throw new UsageException("usage: /save NAME");
+          }
+          chat.session().rename(SessionStore.checkName(name));
+          return say(ctx, "saved " + chat.store().save(chat.session()));
+        });
+  }
+
+  Command load() {
+    SimpleCommand c = new SimpleCommand("load", SESSION, "/load NAME", "Continue a saved session", ctx -> {
+      String name = SimpleCommand.rest(ctx);
+      if (name.isEmpty()) {
+        throw new UsageException("usage: /load NAME");
+      }
+      Session s = chat.store().load(name);
+      chat.switchTo(s);
+      return say(ctx, "loaded " + name + " (" + s.turns().size() + " exchanges)");
+    });
+    c.setCompletionProvider(context -> chat.store().list().stream()
+        .map(i -> new CompletionProposal(i.name())).toList());
+    return c;
+  }
+
+  Command sessions() {
+    return new SimpleCommand("sessions", SESSION, "/sessions", "List saved sessions", ctx -> {
+      PrintWriter out = ctx.outputWriter();
+      List<SessionStore.Info> all = chat.store().list();
+      for (SessionStore.Info i : all) {
+        String mark = i.name().equals(chat.session().name()) ? "* " : "  ";
+        out.printf("%s%-32s %s  %s%n", mark, i.name(),
+            i.turns() < 0 ? "(unreadable)" : i.turns() + " exchanges", i.updated() == null ? "" : i.updated());
+      }
+      if (all.isEmpty()) {
+        out.println("(no saved sessions in " + chat.store().dir() + ")");
+      }
+      out.flush();
+      return ExitStatus.OK;
+    });
+  }
+
+  Command config() {
+    return new SimpleCommand("config", SETTINGS, "/config", "Show the effective settings (key masked)", ctx -> {
+      PrintWriter out = ctx.outputWriter();
+      chat.settings().describe().forEach((k, v) -> out.printf("  %-16s %s%n", k, v));
+      out.printf("  %-16s %s%n", "session", chat.session().name());
+      out.flush();
+      return ExitStatus.OK;
+    });
+  }
+
+  Command stats() {
+    return new SimpleCommand("stats", CHAT, "/stats", "Token and timing totals of this session", ctx -> {
+      List<Turn> turns = chat.session().turns();
+      long tokens = 0;
+      long ttftSum = 0;
+      int ttftCount = 0;
+      double tpsSum = 0;
+      int tpsCount = 0;
+      for (Turn t : turns) {
+        Metrics m = t.metrics();
+        if (m == null) {
+          continue;
+        }
+        tokens += Math.max(0, m.completionTokens());
+        if (m.timeToFirstTokenMs() >= 0) {
+          ttftSum += m.timeToFirstTokenMs();
+          ttftCount++;
+        }
+        if (m.tokensPerSecond() > 0) {
+          tpsSum += m.tokensPerSecond();
+          tpsCount++;
+        }
+      }
+      return say(ctx, String.format(Locale.ROOT,
+          "%d exchanges · %d completion tokens · mean TTFT %s · mean %.1f tok/s",
+          turns.size(), tokens, ttftCount == 0 ? "-" : String.format(Locale.ROOT, "%.2f s", ttftSum / 1000.0 / ttftCount),
+          tpsCount == 0 ? 0.0 : tpsSum / tpsCount));
+    });
+  }
+
+  Command record() {
+    return new SimpleCommand("record", SETTINGS, "/record on|off",
+        "Record raw responses to the data dir's recordings/", ctx -> {
+          String v = SimpleCommand.rest(ctx).toLowerCase(Locale.ROOT);
+          if (v.isEmpty()) {
+            return say(ctx, "recording " + (chat.settings().record() ? "on" : "off"));
+          }
+          if (!v.equals("on") && !v.equals("off")) {
+            throw new UsageException("usage: /record on|off");
+          }
+          Settings s = chat.settingsHolder().update(x -> x.withRecord(v.equals("on")));
+          return say(ctx, s.record() ? "recording to " + s.recordingsDir() : "recording off");
+        });
+  }
+
+  Command reasoning() {
+    return new SimpleCommand("reasoning", SETTINGS, "/reasoning show|hide", "Show or hide the model's reasoning",
+        ctx -> {
+          String v = SimpleCommand.rest(ctx).toLowerCase(Locale.ROOT);
+          if (!v.equals("show") && !v.equals("hide")) {
+            throw new UsageException("usage: /reasoning show|hide");
+          }
+          chat.settingsHolder().update(s -> s.withShowReasoning(v.equals("show")));
+          return say(ctx, "reasoning " + (v.equals("show") ? "shown" : "hidden"));
+        });
+  }
+
+  Command replay() {
+    // Placeholder until the replay helper's class is merged; then this delegates to it.
+    return new SimpleCommand("replay", CHAT, "/replay FILE", "Replay a recorded response", ctx -> {
+      throw new ChatException("replay is not available yet in this build");
+    });
+  }
+
+  Command exit() {
+    SimpleCommand c = new SimpleCommand("exit", CHAT, "/exit", "Leave ssechat (Ctrl-D too)", ctx -> {
+      exitRequested = true;
+      return ExitStatus.OK;
+    });
+    c.setAliases(List.of("quit"));
+    return c;
+  }
+
+  private static ExitStatus say(CommandContext ctx, String line) {
+    ctx.outputWriter().println(line);
+    ctx.outputWriter().flush();
+    return ExitStatus.OK;
+  }
+
+  private static String abbreviate(String s) {
+    String one = s.replace('\n', ' ');
+    return one.length() <= 60 ? one : one.substring(0, 59) + "…";
+  }
+
+  /** A command-line mistake: one line to the user, exit code 2 in one-shot mode. */
+  public static final class UsageException extends ChatException {
+    public UsageException(String message) {
+      super(message);
+    }
+  }
+}
