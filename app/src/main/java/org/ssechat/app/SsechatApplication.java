@@ -41,7 +41,13 @@ public class SsechatApplication {
       ConfigurableApplicationContext ctx = app.run(launch.properties().toArray(String[]::new));
       return SpringApplication.exit(ctx);
     } catch (RuntimeException e) {
+      // e.g. an unknown --provider or a bad config.yml value: one line, no stack trace
       System.err.println("ssechat: " + ChatRepl.oneLine(e));
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof IllegalArgumentException) {
+          return ExitCodes.USAGE;
+        }
+      }
       return ExitCodes.ERROR;
     }
   }

@@ -161,7 +161,9 @@ public final class AnswerRenderer implements ChatDeltaListener {
     sb.append(r.model() == null ? "?" : r.model());
     Metrics m = r.metrics();
     if (m != null) {
-      sb.append(" · ").append(m.tokensFromUsage() ? "" : "~").append(m.completionTokens()).append(" tok");
+      if (m.tokensFromUsage() || m.completionTokens() > 0) {
+        sb.append(" · ").append(m.tokensFromUsage() ? "" : "~").append(m.completionTokens()).append(" tok");
+      }
       if (m.timeToFirstTokenMs() >= 0) {
         sb.append(" · TTFT ").append(seconds(m.timeToFirstTokenMs()));
       }

@@ -52,6 +52,7 @@ public final class ChatRepl {
   /** Prints {@code banner}, then reads and runs lines until {@code /exit} or end of input. */
   public void run(String banner) {
     PrintWriter out = reader.getTerminal().writer();
+    commands.resetExit();
     out.println(banner);
     out.flush();
     while (!commands.exitRequested()) {

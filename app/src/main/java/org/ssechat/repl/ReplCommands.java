@@ -49,6 +49,11 @@ public final class ReplCommands {
     this.stderr = stderr;
   }
 
+  /** Called when a REPL loop starts: forgets an earlier {@code /exit}. */
+  public void resetExit() {
+    exitRequested = false;
+  }
+
   /** True once {@code /exit} ran; the REPL then stops. */
   public boolean exitRequested() {
     return exitRequested;

@@ -39,16 +39,20 @@ public final class SlashCompleter extends CommandCompleter {
     super.complete(reader, new WithoutSlash(line), candidates);
   }
 
-  /** The same line as seen without its leading {@code /}. */
+  /**
+   * The same line as seen without its leading {@code /}, and with the word being completed
+   * blanked: Spring Shell's completer looks the command up from all words, so a half-typed
+   * argument would hide it. JLine filters the candidates by the typed prefix anyway.
+   */
   private record WithoutSlash(ParsedLine original) implements ParsedLine {
     @Override
     public String word() {
-      return original.wordIndex() == 0 ? original.word().substring(1) : original.word();
+      return "";
     }
 
     @Override
     public int wordCursor() {
-      return original.wordIndex() == 0 ? original.wordCursor() - 1 : original.wordCursor();
+      return 0;
     }
 
     @Override
@@ -60,6 +64,7 @@ public final class SlashCompleter extends CommandCompleter {
     public List<String> words() {
       List<String> w = new java.util.ArrayList<>(original.words());
       w.set(0, w.get(0).substring(1));
+      w.set(original.wordIndex(), "");
       return w;
     }
 

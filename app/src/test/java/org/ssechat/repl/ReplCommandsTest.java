@@ -1,0 +1,143 @@
+package org.ssechat.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.shell.core.command.CommandNotFoundException;
+import org.springframework.shell.test.ShellScreen;
+import org.springframework.shell.test.ShellTestClient;
+import org.ssechat.client.Outcome;
+import org.ssechat.session.Session;
+import org.ssechat.testing.ContextTest;
+import org.ssechat.testing.FakeBackend;
+
+/** Command-level tests through Spring Shell's parser and executor ({@link ShellTestClient}). */
+class ReplCommandsTest extends ContextTest {
+  @Autowired
+  ShellTestClient client;
+  @Autowired
+  FakeBackend backend;
+  @Autowired
+  Conversation conversation;
+
+  @BeforeEach
+  void fresh() throws Exception {
+    backend.reset();
+    conversation.switchTo(Session.fresh(null));
+    client.sendCommand("/model m1");
+  }
+
+  private String run(String line) throws Exception {
+    ShellScreen screen = client.sendCommand(line);
+    return String.join("\n", screen.lines());
+  }
+
+  @Test
+  void plainLinesAndWordsThatLookLikeCommandsAreMessages() throws Exception {
+    assertThat(run("exit")).contains("answer 1.");
+    assertThat(run("help me")).contains("answer 2.");
+    assertThat(run("model")).contains("answer 3.");
+    assertThat(FakeBackend.transcript(backend.lastRequest()))
+        .containsExactly("user: exit", "assistant: answer 1.", "user: help me", "assistant: answer 2.",
+            "user: model");
+  }
+
+  @Test
+  void everyTurnCarriesTheWholeHistoryAndSystemPrompt() throws Exception {
+    run("/system You are -terse and \"exact\".");
+    run("first question");
+    run("second question");
+    assertThat(FakeBackend.transcript(backend.lastRequest())).containsExactly(
+        "system: You are -terse and \"exact\".",
+        "user: first question", "assistant: answer 1.",
+        "user: second question");
+    assertThat(backend.lastRequest().model()).isEqualTo("m1");
+    assertThat(run("/system")).contains("You are -terse");
+  }
+
+  @Test
+  void modelCommandChangesTheModelOfTheNextRequest() throws Exception {
+    assertThat(run("/model")).isEqualTo("m1");
+    run("/model fake-mini");
+    run("hi");
+    assertThat(backend.lastRequest().model()).isEqualTo("fake-mini");
+    assertThat(run("/models")).contains("* fake-mini").contains("  fake-large");
+  }
+
+  @Test
+  void undoDropsTheLastExchangeAndRetryAsksAgain() throws Exception {
+    run("one");
+    run("two");
+    assertThat(run("/undo")).contains("dropped: two");
+    run("three");
+    assertThat(FakeBackend.transcript(backend.lastRequest()))
+        .containsExactly("user: one", "assistant: answer 1.", "user: three");
+    assertThat(run("/retry")).contains("answer 4.");
+    assertThat(FakeBackend.transcript(backend.lastRequest()))
+        .containsExactly("user: one", "assistant: answer 1.", "user: three");
+    assertThat(conversation.session().turns()).hasSize(2);
+    assertThat(conversation.session().last().answer()).isEqualTo("answer 4.");
+  }
+
+  @Test
+  void saveAndLoadRoundTrip() throws Exception {
+    run("/system be brief");
+    run("remember 42");
+    assertThat(run("/save my-chat")).contains("my-chat.json");
+    run("/new");
+    assertThat(conversation.session().turns()).isEmpty();
+    assertThat(run("/sessions")).contains("my-chat").contains("1 exchanges");
+    assertThat(run("/load my-chat")).contains("loaded my-chat (1 exchanges)");
+    run("what number?");
+    assertThat(FakeBackend.transcript(backend.lastRequest())).containsExactly(
+        "system: be brief", "user: remember 42", "assistant: answer 1.", "user: what number?");
+    assertThatThrownBy(() -> client.sendCommand("/load ../etc/passwd"))
+        .rootCause().hasMessageContaining("invalid session name");
+  }
+
+  @Test
+  void everyTurnIsAutosaved() throws Exception {
+    run("autosaved?");
+    var file = conversation.store().dir().resolve(conversation.session().name() + ".json");
+    assertThat(Files.readString(file)).contains("\"version\" : 1").contains("autosaved?")
+        .contains("answer 1.");
+  }
+
+  @Test
+  void historyShowsOutcomes() throws Exception {
+    run("q");
+    assertThat(conversation.session().last().outcome()).isEqualTo(Outcome.FINISHED);
+    assertThat(run("/history")).contains("[1] you: q").contains("[1] fake-m1: answer 1.");
+  }
+
+  @Test
+  void configStatsHelpAndRecord() throws Exception {
+    assertThat(run("/config")).contains("model            m1").contains("api-key");
+    run("x");
+    assertThat(run("/stats")).contains("1 exchanges · 3 completion tokens");
+    assertThat(run("/help")).contains("/model [NAME]").contains("/save NAME").contains("/exit");
+    assertThat(run("/help model")).contains("/model [NAME]");
+    assertThat(run("/model --help")).contains("Show or set the model");
+    assertThat(run("/record on")).contains("recording to " + DIR.resolve("data").resolve("recordings"));
+    assertThat(conversation.settings().record()).isTrue();
+    run("/record off");
+    assertThat(conversation.settings().record()).isFalse();
+  }
+
+  @Test
+  void unknownCommandIsNotSentAsMessage() {
+    assertThatThrownBy(() -> client.sendCommand("/nosuch thing"))
+        .isInstanceOf(CommandNotFoundException.class);
+    assertThat(backend.requests).isEmpty();
+  }
+
+  @Test
+  void doubleSlashSendsAMessageStartingWithSlash() throws Exception {
+    run("//usr/bin is a directory");
+    assertThat(FakeBackend.transcript(backend.lastRequest())).containsExactly("user: /usr/bin is a directory");
+  }
+}
