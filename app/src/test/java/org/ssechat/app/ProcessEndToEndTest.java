@@ -1,0 +1,173 @@
+package org.ssechat.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssechat.client.Outcome;
+import org.ssechat.session.Session;
+import org.ssechat.session.SessionStore;
+
+/**
+ * ssechat as a separate process (the test class path, C1 JIT): one-shot output and exit codes,
+ * autosave surviving {@code kill -9}, and the API key never reaching the disk. XDG dirs point into
+ * a temp dir; nothing talks to the internet (the only HTTP URL is a closed local port).
+ */
+class ProcessEndToEndTest {
+  private static final String KEY = "sk-e2e-FAKE-0123456789-abcdef-wxyz";
+
+  @TempDir
+  Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  private ProcessBuilder builder(Map<String, String> env, String... args) {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+        "-cp", System.getProperty("java.class.path"), SsechatApplication.class.getName()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    Map<String, String> e = pb.environment();
+    e.keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("SSECHAT_"));
+    e.put("XDG_CONFIG_HOME", tmp.resolve("config").toString());
+    e.put("XDG_DATA_HOME", tmp.resolve("data").toString());
+    e.putAll(env);
+    return pb;
+  }
+
+  private Run run(Map<String, String> env, String stdin, String... args) throws Exception {
+    Process p = builder(env, args).start();
+    try (OutputStream in = p.getOutputStream()) {
+      in.write(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+    var out = p.getInputStream().readAllBytes();
+    var err = p.getErrorStream().readAllBytes();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+  }
+
+  private static void assertNoStackTrace(Run r) {
+    assertThat(r.out() + r.err()).doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
+  @Test
+  void oneShotAnswerGoesToStdoutAndStatsToStderr() throws Exception {
+    Run r = run(Map.of(), "", "chat", "what is 6 x 7?");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("what is 6 x 7?").endsWith("\n").doesNotContain("WARN")
+        .doesNotContain("finished");
+    assertThat(r.err()).contains("finished (stop)");
+    assertNoStackTrace(r);
+
+    Run piped = run(Map.of(), "question from a pipe\n", "chat");
+    assertThat(piped.code()).isZero();
+    assertThat(piped.out()).contains("question from a pipe");
+  }
+
+  @Test
+  void oneShotExitCodes() throws Exception {
+    Run unknownFlag = run(Map.of(), "", "--bogus");
+    assertThat(unknownFlag.code()).isEqualTo(2);
+    assertThat(unknownFlag.err()).contains("unknown option --bogus");
+
+    Run unknownCommand = run(Map.of(), "", "nosuch");
+    assertThat(unknownCommand.code()).isEqualTo(2);
+    assertThat(unknownCommand.err()).contains("unknown command 'nosuch'");
+
+    Run badProvider = run(Map.of(), "", "--provider", "nope", "chat", "hi");
+    assertThat(badProvider.code()).isEqualTo(2);
+    assertThat(badProvider.err()).contains("unknown provider 'nope'");
+
+    Run failed = run(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", "http://127.0.0.1:9/v1"), "",
+        "chat", "hi");
+    assertThat(failed.code()).isEqualTo(1);
+    assertThat(failed.out()).isEmpty();
+    assertThat(failed.err().lines().filter(l -> l.startsWith("error: "))).hasSize(1);
+    for (Run r : List.of(unknownFlag, unknownCommand, badProvider, failed)) {
+      assertNoStackTrace(r);
+      assertThat(r.out() + r.err()).doesNotContain(KEY);
+    }
+  }
+
+  @Test
+  void autosavedTurnsSurviveKillDashNine() throws Exception {
+    Process p = builder(Map.of()).start();
+    OutputStream in = p.getOutputStream();
+    Path sessions = tmp.resolve("data/ssechat/sessions");
+    try {
+      in.write("first message\n".getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      Path file = awaitSessionWithTurns(sessions, 1);
+      in.write("second message\n".getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      awaitSessionWithTurns(sessions, 2);
+      p.destroyForcibly(); // SIGKILL: no shutdown hooks, no flushing
+      assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      String name = file.getFileName().toString().replace(".json", "");
+      Session s = new SessionStore(sessions, null).load(name);
+      assertThat(s.turns()).extracting(t -> t.user()).containsExactly("first message", "second message");
+      assertThat(s.turns()).allMatch(t -> t.outcome() == Outcome.FINISHED);
+      try (Stream<Path> files = Files.list(sessions)) {
+        assertThat(files.map(f -> f.getFileName().toString())).containsExactly(name + ".json");
+      }
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  private static Path awaitSessionWithTurns(Path dir, int turns) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (Files.isDirectory(dir)) {
+        for (SessionStore.Info i : new SessionStore(dir, null).list()) {
+          if (i.turns() == turns) {
+            return dir.resolve(i.name() + ".json");
+          }
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no session with " + turns + " turns in " + dir);
+  }
+
+  @Test
+  void theKeyNeverReachesTheDisk() throws Exception {
+    String script = String.join("\n",
+        "hello there",
+        "my key is " + KEY,
+        "/system remember " + KEY,
+        "/config",
+        "/save keytest",
+        "/exit", "");
+    Run r = run(Map.of("SSECHAT_API_KEY", KEY, "SSECHAT_BASE_URL", "http://127.0.0.1:9/v1"), script);
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("not sent: the message contains your API key")
+        .contains("not set: the text contains your API key")
+        .contains("sk-…wxyz")
+        .doesNotContain(KEY);
+    assertNoStackTrace(r);
+    Path history = tmp.resolve("config/ssechat/history");
+    assertThat(history).exists();
+    assertThat(Files.readString(history)).contains("hello there").contains("/config");
+    assertThat(tmp.resolve("data/ssechat/sessions/keytest.json")).exists();
+    List<Path> files;
+    try (Stream<Path> all = Files.walk(tmp)) {
+      files = all.filter(Files::isRegularFile).toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path f : files) {
+      assertThat(Files.readString(f)).as(f.toString()).doesNotContain(KEY).doesNotContain("0123456789-abcdef");
+    }
+  }
+}

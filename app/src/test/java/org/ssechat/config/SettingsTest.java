@@ -1,0 +1,99 @@
+package org.ssechat.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+  private static SsechatProperties props() {
+    SsechatProperties p = new SsechatProperties();
+    p.setConfigDir("/cfg");
+    p.setDataDir("/data");
+    return p;
+  }
+
+  @Test
+  void noKeyAndNoUrlMeansOffline() {
+    Settings s = Settings.resolve(props(), Map.of());
+    assertThat(s.provider()).isEqualTo("offline");
+    assertThat(s.offline()).isTrue();
+    assertThat(s.baseUrl()).isNull();
+    assertThat(s.maskedKey()).isEqualTo("(none)");
+  }
+
+  @Test
+  void openAiKeyFromTheEnvironmentSelectsOpenAi() {
+    Settings s = Settings.resolve(props(), Map.of("OPENAI_API_KEY", "sk-proj-1234567890abcd"));
+    assertThat(s.provider()).isEqualTo("openai");
+    assertThat(s.baseUrl()).isEqualTo("https://api.openai.com/v1");
+    assertThat(s.auth()).isEqualTo("bearer");
+    assertThat(s.maskedKey()).isEqualTo("sk-…abcd");
+    assertThat(s.describe().toString()).doesNotContain("1234567890");
+  }
+
+  @Test
+  void presetsAndOverrides() {
+    SsechatProperties p = props();
+    p.setProvider("DMXAPI");
+    p.setApiKey("k-123456789");
+    Settings dmx = Settings.resolve(p, Map.of("OPENAI_BASE_URL", "https://ignored.example"));
+    assertThat(dmx.provider()).isEqualTo("dmxapi");
+    assertThat(dmx.baseUrl()).isEqualTo("https://ignored.example"); // explicit URL wins over preset
+    assertThat(dmx.auth()).isEqualTo("raw");
+
+    p = props();
+    p.setProvider("ollama");
+    Settings ollama = Settings.resolve(p, Map.of());
+    assertThat(ollama.baseUrl()).isEqualTo("http://localhost:11434/v1");
+    assertThat(ollama.auth()).isEqualTo("none");
+
+    p = props();
+    p.setBaseUrl("http://127.0.0.1:8080/v1");
+    p.setModel("qwen");
+    Settings custom = Settings.resolve(p, Map.of());
+    assertThat(custom.provider()).isEqualTo(Settings.CUSTOM);
+    assertThat(custom.model()).isEqualTo("qwen");
+
+    for (Provider pr : Provider.values()) {
+      p = props();
+      p.setProvider(pr.id());
+      assertThat(Settings.resolve(p, Map.of()).provider()).isEqualTo(pr.id());
+    }
+    assertThat(Provider.WHATAI.baseUrl()).isEqualTo("https://api.whatai.cc");
+    assertThat(Provider.DEEPSEEK.baseUrl()).isEqualTo("https://api.deepseek.com");
+    assertThat(Provider.OPENROUTER.baseUrl()).isEqualTo("https://openrouter.ai/api/v1");
+  }
+
+  @Test
+  void unknownProviderIsAnError() {
+    SsechatProperties p = props();
+    p.setProvider("nope");
+    assertThatThrownBy(() -> Settings.resolve(p, Map.of())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown provider 'nope'");
+  }
+
+  @Test
+  void xdgDirectories() {
+    SsechatProperties p = new SsechatProperties();
+    Settings s = Settings.resolve(p, Map.of("XDG_CONFIG_HOME", "/x/c", "XDG_DATA_HOME", "/x/d"));
+    assertThat(s.configDir()).isEqualTo(Path.of("/x/c/ssechat"));
+    assertThat(s.sessionsDir()).isEqualTo(Path.of("/x/d/ssechat/sessions"));
+    assertThat(s.recordingsDir()).isEqualTo(Path.of("/x/d/ssechat/recordings"));
+    Settings home = Settings.resolve(p, Map.of());
+    assertThat(home.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".local/share/ssechat"));
+  }
+
+  @Test
+  void keyDetection() {
+    SsechatProperties p = props();
+    p.setApiKey("sk-abcdefghijkl");
+    Settings s = Settings.resolve(p, Map.of());
+    assertThat(s.containsKey("use sk-abcdefghijkl please")).isTrue();
+    assertThat(s.containsKey("sk-abcdefgh")).isFalse();
+    assertThat(Settings.mask("short")).isEqualTo("****");
+  }
+}
