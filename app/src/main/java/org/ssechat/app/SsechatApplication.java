@@ -40,6 +40,8 @@ public class SsechatApplication {
     try {
       ConfigurableApplicationContext ctx = app.run(launch.properties().toArray(String[]::new));
       return SpringApplication.exit(ctx);
+    } catch (SpringApplication.AbandonedRunException e) {
+      throw e; // build-time AOT processing stops the run this way
     } catch (RuntimeException e) {
       // e.g. an unknown --provider or a bad config.yml value: one line, no stack trace
       System.err.println("ssechat: " + ChatRepl.oneLine(e));

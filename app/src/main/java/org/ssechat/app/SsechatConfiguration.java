@@ -13,7 +13,6 @@ import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +22,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
-import org.springframework.shell.core.ShellRunner;
 import org.springframework.shell.core.autoconfigure.SpringShellProperties;
 import org.springframework.shell.core.autoconfigure.TerminalCustomizer;
 import org.springframework.shell.core.command.Command;
@@ -121,37 +119,42 @@ public class SsechatConfiguration {
     return new KeySafeHistory(line -> settings.get().containsKey(line));
   }
 
+  /**
+   * The runner: the REPL, or one command from the process arguments. Chosen at run time (not with
+   * {@code @Conditional}), so the same bean definitions serve both modes, also in AOT mode.
+   */
   @Bean
   @Primary
-  @ConditionalOnProperty(name = INTERACTIVE, havingValue = "true", matchIfMissing = true)
-  ShellRunner replRunner(Terminal terminal, CommandCompleter completer, History history,
-      CommandParser parser, CommandRegistry registry, ReplCommands commands,
-      Conversation conversation, SpringShellProperties shell, UserConfigPathProvider configPath) {
-    return args -> {
-      Path historyFile = shell.getHistory().isEnabled()
-          ? configPath.provide().resolve(shell.getHistory().getName()) : null;
-      LineReader reader = ReplReaders.create(terminal, completer, history, historyFile);
-      boolean ansi = !terminal.getType().startsWith("dumb");
-      new ChatRepl(reader, parser, registry, commands, ansi).run(banner(conversation));
-      history.save();
-    };
-  }
-
-  @Bean
-  @Primary
-  @ConditionalOnProperty(name = INTERACTIVE, havingValue = "false")
-  OneShotRunner oneShotRunner(CommandRegistry registry, ObjectProvider<LaunchArgs> launch) {
+  SsechatRunner ssechatRunner(Environment env, ObjectProvider<Terminal> terminal,
+      CommandCompleter completer, History history, CommandParser parser, CommandRegistry registry,
+      ReplCommands commands, Conversation conversation, SpringShellProperties shell,
+      UserConfigPathProvider configPath, ObjectProvider<LaunchArgs> launch) {
+    if (env.getProperty(INTERACTIVE, Boolean.class, true)) {
+      return new SsechatRunner(args -> {
+        Terminal t = terminal.getObject();
+        Path historyFile = shell.getHistory().isEnabled()
+            ? configPath.provide().resolve(shell.getHistory().getName()) : null;
+        LineReader reader = ReplReaders.create(t, completer, history, historyFile);
+        boolean ansi = !t.getType().startsWith("dumb");
+        new ChatRepl(reader, parser, registry, commands, ansi).run(banner(conversation));
+        history.save();
+      });
+    }
     LaunchArgs args = launch.getIfAvailable(() -> new LaunchArgs(List.of(), List.of(), false));
     PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
         StandardCharsets.UTF_8), false);
-    return new OneShotRunner(registry, args.command(), out, stderr());
+    return new SsechatRunner(new OneShotRunner(registry, args.command(), out, stderr()));
   }
 
-  /** One-shot mode never needs a real terminal; this keeps JLine quiet when output is piped. */
+  /** One-shot mode never needs a real terminal; a dumb one keeps JLine quiet when output is piped. */
   @Bean
-  @ConditionalOnProperty(name = INTERACTIVE, havingValue = "false")
-  TerminalCustomizer dumbTerminal() {
-    return builder -> builder.dumb(true);
+  TerminalCustomizer dumbTerminalInOneShotMode(Environment env) {
+    boolean interactive = env.getProperty(INTERACTIVE, Boolean.class, true);
+    return builder -> {
+      if (!interactive) {
+        builder.dumb(true);
+      }
+    };
   }
 
   static String banner(Conversation conversation) {
