@@ -528,18 +528,21 @@ public final class ChatChunkDecoder implements SseListener {
     pending.value(USAGE, u);
   }
 
-  /** A token count: an integer (exact up to 2^63-1), a float, or a decimal string; else -1. */
+  /**
+   * A token count: a non-negative integer (exact up to 2^63-1), a float, or a string of digits;
+   * -1 for anything else. Integers are read from the token's chars, never through Jackson's
+   * number accessors: in jackson-core 3.1.7 the non-blocking parser reports a stale value for the
+   * first float after a big integer has been inspected.
+   */
   private long count(JsonToken t) {
     switch (t) {
-      case VALUE_NUMBER_INT -> {
-        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? -1 : p.getLongValue();
+      case VALUE_NUMBER_INT, VALUE_STRING -> {
+        return parseCount(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       }
       case VALUE_NUMBER_FLOAT -> {
-        double d = p.getDoubleValue();
+        // Rare (a provider sending 12.0): parse the text.
+        double d = Double.parseDouble(p.getText());
         return d >= 0 && d < 0x1p63 ? (long) d : -1;
-      }
-      case VALUE_STRING -> {
-        return parseCount(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       }
       default -> {
         skip();
@@ -548,17 +551,18 @@ public final class ChatChunkDecoder implements SseListener {
     }
   }
 
+  /** Decimal digits as a long; -1 if empty, not all digits, or above {@code Long.MAX_VALUE}. */
   private static long parseCount(char[] buf, int off, int len) {
-    if (len == 0 || len > 18) {
+    if (len == 0 || len > 19) {
       return -1;
     }
     long n = 0;
     for (int i = off; i < off + len; i++) {
-      char c = buf[i];
-      if (c < '0' || c > '9') {
+      int digit = buf[i] - '0';
+      if (digit < 0 || digit > 9 || n > (Long.MAX_VALUE - digit) / 10) {
         return -1;
       }
-      n = n * 10 + (c - '0');
+      n = n * 10 + digit;
     }
     return n;
   }
@@ -654,12 +658,14 @@ public final class ChatChunkDecoder implements SseListener {
     return cache.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
+  /** A non-negative int index, or {@code otherwise}. */
   private int intOr(JsonToken v, int otherwise) {
-    if (v == JsonToken.VALUE_NUMBER_INT) {
-      return p.getIntValue();
+    if (v != JsonToken.VALUE_NUMBER_INT) {
+      skip();
+      return otherwise;
     }
-    skip();
-    return otherwise;
+    long n = parseCount(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    return n >= 0 && n <= Integer.MAX_VALUE ? (int) n : otherwise;
   }
 
   private String nonEmptyString(JsonToken v, LastString cache) {
