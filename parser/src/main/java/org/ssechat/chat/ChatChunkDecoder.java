@@ -43,7 +43,7 @@ import tools.jackson.core.util.JsonRecyclerPools;
  *
  * <p>In a delta: {@code role}; {@code content} as a string or as typed parts ({@code text} parts
  * are content, {@code thinking} parts are reasoning, other part types are skipped);
- * {@code reasoning_content} and {@code reasoning}; the {@code text}/{@code summary} of
+ * {@code reasoning_content} and {@code reasoning} (a string, or an object with {@code text}); the {@code text}/{@code summary} of
  * {@code reasoning_details} entries (ignored when the same delta also has a non-empty
  * {@code reasoning} or {@code reasoning_content}, which OpenRouter sends alongside with the same
  * text); {@code refusal}; {@code tool_calls} fragments. Empty text, empty {@code role}, empty
@@ -313,6 +313,8 @@ public final class ChatChunkDecoder implements SseListener {
           if (t == JsonToken.VALUE_STRING) {
             plainReasoning |= p.getTextLength() > 0;
             text(REASONING);
+          } else if (t == JsonToken.START_OBJECT) {
+            plainReasoning |= readReasoningObject();
           } else {
             skip();
           }
@@ -392,6 +394,22 @@ public final class ChatChunkDecoder implements SseListener {
       return PART_TYPE_TEXT;
     }
     return LastString.matches("thinking", buf, off, len) ? PART_TYPE_THINKING : PART_TYPE_OTHER;
+  }
+
+  /** {@code {"text": ...}} (Bedrock through some gateways); whether it had text. */
+  private boolean readReasoningObject() {
+    boolean any = false;
+    while (next() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = next();
+      if (v == JsonToken.VALUE_STRING && name.equals("text")) {
+        any |= p.getTextLength() > 0;
+        text(REASONING);
+      } else {
+        skip();
+      }
+    }
+    return any;
   }
 
   private void readReasoningDetails(JsonToken v) {

@@ -73,9 +73,11 @@ class ChatChunkDecoderTest {
         delta("{\"reasoning\":null,\"reasoning_details\":[{\"type\":\"reasoning.encrypted\","
             + "\"data\":\"gAAAA\",\"id\":\"rs_1\"},{\"type\":\"reasoning.text\",\"text\":\"det\"},"
             + "{\"type\":\"reasoning.summary\",\"summary\":\"sum\"}]}"),
-        delta("{\"reasoning_content\":\"\",\"content\":null}")));
+        delta("{\"reasoning_content\":\"\",\"content\":null}"),
+        delta("{\"role\":\"assistant\",\"reasoning_content\":{\"text\":\"bedrock\","
+            + "\"signature\":\"sig\"}}")));
     assertThat(t.lines).containsExactly("reasoning 0 deepseek", "reasoning 0 groq",
-        "reasoning 0 det", "reasoning 0 sum");
+        "reasoning 0 det", "reasoning 0 sum", "role 0 assistant", "reasoning 0 bedrock");
   }
 
   @Test

@@ -286,15 +286,19 @@ class CorpusDecodeTest {
                 }
                 boolean plain = false;
                 for (String k : List.of("reasoning_content", "reasoning")) {
-                  if (delta.path(k).isString()) {
-                    plain |= !delta.get(k).asString().isEmpty();
+                  JsonNode r = delta.path(k).isObject() ? delta.get(k).path("text") : delta.path(k);
+                  if (r.isString()) {
+                    plain |= !r.asString().isEmpty();
                   }
                 }
                 // In document order: reasoning_content / reasoning, then details if no plain one.
                 for (Map.Entry<String, JsonNode> df : delta.properties()) {
-                  if ((df.getKey().equals("reasoning_content") || df.getKey().equals("reasoning"))
-                      && df.getValue().isString()) {
-                    append(reasoning, df.getValue().asString(), deltas);
+                  if (df.getKey().equals("reasoning_content") || df.getKey().equals("reasoning")) {
+                    JsonNode r = df.getValue().isObject() ? df.getValue().path("text")
+                        : df.getValue();
+                    if (r.isString()) {
+                      append(reasoning, r.asString(), deltas);
+                    }
                   }
                   if (df.getKey().equals("reasoning_details") && !plain) {
                     for (JsonNode d : df.getValue()) {
