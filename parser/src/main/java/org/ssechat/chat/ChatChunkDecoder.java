@@ -548,13 +548,14 @@ public final class ChatChunkDecoder implements SseListener {
 
   /**
    * A token count: a non-negative integer (exact up to 2^63-1), a float, or a string of digits;
-   * -1 for anything else. Integers are read from the token's chars, never through Jackson's
-   * number accessors: in jackson-core 3.1.7 the non-blocking parser reports a stale value for the
-   * first float after a big integer has been inspected.
+   * -1 for anything else.
    */
   private long count(JsonToken t) {
     switch (t) {
-      case VALUE_NUMBER_INT, VALUE_STRING -> {
+      case VALUE_NUMBER_INT -> {
+        return integer();
+      }
+      case VALUE_STRING -> {
         return parseCount(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       }
       case VALUE_NUMBER_FLOAT -> {
@@ -567,6 +568,20 @@ public final class ChatChunkDecoder implements SseListener {
         return -1;
       }
     }
+  }
+
+  /**
+   * The current integer token if it is non-negative and fits a long, else -1. Up to 18 chars it
+   * always fits, and {@code getLongValue()} reads it without allocating. Longer ones are parsed
+   * from the token's chars: jackson-core 3.1.7's non-blocking parser, once a big integer has been
+   * inspected through its number accessors, returns a stale value for the next float.
+   */
+  private long integer() {
+    if (p.getTextLength() <= 18) {
+      long n = p.getLongValue();
+      return n >= 0 ? n : -1;
+    }
+    return parseCount(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
   /** Decimal digits as a long; -1 if empty, not all digits, or above {@code Long.MAX_VALUE}. */
@@ -682,7 +697,7 @@ public final class ChatChunkDecoder implements SseListener {
       skip();
       return otherwise;
     }
-    long n = parseCount(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    long n = integer();
     return n >= 0 && n <= Integer.MAX_VALUE ? (int) n : otherwise;
   }
 
