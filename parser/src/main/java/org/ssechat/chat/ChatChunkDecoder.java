@@ -53,8 +53,9 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * <p><b>Atomic events.</b> An event's callbacks are delivered only after the whole event parsed,
  * so a malformed event (invalid or truncated JSON, not an object, text after the object) delivers
  * nothing but one {@link ChatDeltaListener#onMalformed}, and the next event decodes normally.
- * Data that is not valid UTF-8 is decoded again with U+FFFD replacement ({@link Utf8#decode}) and
- * delivered if that parses.
+ * Data that is not well-formed UTF-8 (checked first: Jackson lets overlong forms through) is
+ * decoded with U+FFFD replacement ({@link Utf8#decode}), as the SSE layer's {@code data()} does,
+ * and then parsed.
  *
  * <p><b>Borrowed text.</b> Text slices passed to the listener point into a buffer the decoder
  * reuses: valid only until the callback returns. Strings (model, role, ids) are owned.
@@ -136,8 +137,9 @@ public final class ChatChunkDecoder implements SseListener {
       out.onMalformed("not a JSON object", excerpt(buf, start, end));
       return;
     }
-    String problem = decodeBytes(buf, start, end);
-    if (problem != null && !decodeReplaced(buf, start, end)) {
+    String problem = Utf8Validation.isValid(buf, start, end)
+        ? decodeBytes(buf, start, end) : decodeReplaced(buf, start, end);
+    if (problem != null) {
       out.onMalformed(problem, excerpt(buf, start, end));
       return;
     }
@@ -173,18 +175,21 @@ public final class ChatChunkDecoder implements SseListener {
   }
 
   /**
-   * Parses the data decoded with U+FFFD replacement. Only data that is not valid UTF-8 can fail
-   * {@link #decodeBytes} and pass here, so this is the invalid-UTF-8 fallback.
+   * Parses data that is not valid UTF-8, decoded with U+FFFD replacement like the SSE layer does;
+   * null on success, else the problem. Rare, so a one-off parser is fine.
    */
-  private boolean decodeReplaced(byte[] buf, int start, int end) {
+  private String decodeReplaced(byte[] buf, int start, int end) {
     beginEvent();
     try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(),
         Utf8.decode(buf, start, end - start))) {
       p = parser;
       readRoot();
-      return parser.nextToken() == null;
+      if (parser.nextToken() != null) {
+        throw new Malformed("unexpected text after the JSON object");
+      }
+      return null;
     } catch (JacksonException | Malformed e) {
-      return false;
+      return describe(e);
     } finally {
       p = stream;
     }
