@@ -49,4 +49,4 @@ for ((i = 1; i <= runs; i++)); do
   echo "run $i: $t s"
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
-echo "median of $runs: $median s  (${cmd[*]}, $(java -version 2>&1 | head -1))"
+echo "median of $runs: $median s  (${cmd[*]}, $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1), load $(cut -d' ' -f1 /proc/loadavg))"
