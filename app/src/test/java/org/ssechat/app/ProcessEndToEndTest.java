@@ -142,6 +142,23 @@ class ProcessEndToEndTest {
   }
 
   @Test
+  void ctrlCInOneShotModeReachesTheCancelHandler() throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), org.ssechat.testing.InterruptProbe.class.getName())
+        .redirectErrorStream(true).start();
+    try {
+      var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).isEqualTo("ready");
+      new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+      assertThat(out.readLine()).isEqualTo("handled");
+      assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isZero();
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
   void theKeyNeverReachesTheDisk() throws Exception {
     String script = String.join("\n",
         "hello there",
