@@ -51,6 +51,7 @@ public final class ResponseStreamProcessor {
   private final long startNanos;
   private final SseParser parser;
   private final Collector collector = new Collector();
+  private final List<String> extraWarnings = new ArrayList<>();
 
   private long firstByteNanos = -1;
   private long firstTokenNanos = -1;
@@ -143,6 +144,20 @@ public final class ResponseStreamProcessor {
     return !collector.errors.isEmpty();
   }
 
+  /**
+   * The listener that does this processor's bookkeeping and forwards to the caller's listener:
+   * for sources that produce deltas without SSE (e.g. a non-streamed JSON completion). Deltas
+   * pushed here count exactly like decoded ones.
+   */
+  public ChatDeltaListener deltaSink() {
+    return collector;
+  }
+
+  /** Adds a non-fatal finding to the result's warnings. */
+  public void warn(String warning) {
+    extraWarnings.add(Objects.requireNonNull(warning, "warning"));
+  }
+
   /** The input ended normally (EOF). */
   public ChatResult finish() {
     return end(Outcome.TRUNCATED, null);
@@ -169,7 +184,7 @@ public final class ResponseStreamProcessor {
     finished = true;
     long endNanos = System.nanoTime();
     SseStreamEnd tail = failure == null ? parser.endOfInput() : null;
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(extraWarnings);
     if (!collector.malformed.isEmpty()) {
       warnings.add("skipped " + collector.malformed.size() + " malformed event(s): "
           + collector.malformed.get(0));
