@@ -13,7 +13,7 @@ import tools.jackson.databind.ObjectMapper;
  * TEMPORARY test-only stand-in for {@code org.ssechat.chat.ChatChunkDecoder} until the real one is
  * merged into main. Deliberately simple (object trees); delete once the real decoder arrives.
  */
-final class StandInDecoder implements SseListener {
+public final class StandInDecoder implements SseListener {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ERROR = "error".getBytes(StandardCharsets.US_ASCII);
@@ -21,7 +21,7 @@ final class StandInDecoder implements SseListener {
   private final ChatDeltaListener out;
   private String model;
 
-  StandInDecoder(ChatDeltaListener out) {
+  public StandInDecoder(ChatDeltaListener out) {
     this.out = out;
   }
 
