@@ -4,11 +4,10 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.function.Function;
+import org.ssechat.chat.ChatAccumulator;
+import org.ssechat.chat.ChatChunkDecoder;
 import org.ssechat.chat.ChatDeltaListener;
-import org.ssechat.chat.StreamError;
-import org.ssechat.chat.ToolCall;
+import org.ssechat.chat.ChatDeltaListeners;
 import org.ssechat.chat.Usage;
 import org.ssechat.sse.SseEvent;
 import org.ssechat.sse.SseLimits;
@@ -50,7 +49,9 @@ public final class ResponseStreamProcessor {
   private final ChatDeltaListener listener;
   private final long startNanos;
   private final SseParser parser;
-  private final Collector collector = new Collector();
+  private final ChatAccumulator acc = new ChatAccumulator();
+  private final Progress progress = new Progress();
+  private final ChatDeltaListener sink;
   private final List<String> extraWarnings = new ArrayList<>();
 
   private long firstByteNanos = -1;
@@ -68,16 +69,16 @@ public final class ResponseStreamProcessor {
    * @param listener       receives every delta, on the feeding thread
    * @param limits         SSE line and event size limits
    * @param startNanos     {@link System#nanoTime()} when the request was sent; timings count from it
-   * @param decoder        makes the SSE listener that decodes chunks into deltas for its argument
    */
   public ResponseStreamProcessor(String requestedModel, ChatDeltaListener listener,
-      SseLimits limits, long startNanos,
-      Function<ChatDeltaListener, ? extends SseListener> decoder) {
+      SseLimits limits, long startNanos) {
     this.requestedModel = Objects.requireNonNull(requestedModel, "requestedModel");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.startNanos = startNanos;
-    SseListener decoding = decoder.apply(collector);
-    this.parser = SseParsers.create(SseParsers.DEFAULT, new CountingSseListener(decoding), limits);
+    // The accumulator goes first: if the caller's listener throws, the delta is still kept.
+    this.sink = ChatDeltaListeners.tee(acc, progress, listener);
+    this.parser = SseParsers.create(SseParsers.DEFAULT,
+        new CountingSseListener(new ChatChunkDecoder(sink)), limits);
   }
 
   /** Parses one read: all remaining bytes of {@code buf} (its position moves to its limit). */
@@ -131,17 +132,17 @@ public final class ResponseStreamProcessor {
 
   /** Whether answer output (content, reasoning, refusal or a tool call) has begun. */
   public boolean outputStarted() {
-    return collector.outputStarted;
+    return progress.outputStarted;
   }
 
   /** Whether {@code [DONE]} was seen; a reader may stop here instead of waiting for EOF. */
   public boolean doneSeen() {
-    return collector.done;
+    return acc.doneSeen();
   }
 
   /** Whether an in-stream error was seen. */
   public boolean errorSeen() {
-    return !collector.errors.isEmpty();
+    return !acc.errors().isEmpty();
   }
 
   /**
@@ -150,7 +151,7 @@ public final class ResponseStreamProcessor {
    * pushed here count exactly like decoded ones.
    */
   public ChatDeltaListener deltaSink() {
-    return collector;
+    return sink;
   }
 
   /** Adds a non-fatal finding to the result's warnings. */
@@ -185,10 +186,11 @@ public final class ResponseStreamProcessor {
     long endNanos = System.nanoTime();
     SseStreamEnd tail = failure == null ? parser.endOfInput() : null;
     List<String> warnings = new ArrayList<>(extraWarnings);
-    if (!collector.malformed.isEmpty()) {
-      warnings.add("skipped " + collector.malformed.size() + " malformed event(s): "
-          + collector.malformed.get(0));
+    List<String> malformed = acc.malformed();
+    if (!malformed.isEmpty()) {
+      warnings.add("skipped " + malformed.size() + " malformed event(s): " + malformed.get(0));
     }
+    String finishReason = acc.finishReason();
     String tailNote = tail != null && tail.truncated()
         ? "the stream ended inside an unterminated event (" + tail.discardedLineBytes()
             + " byte(s) of a last line discarded)"
@@ -198,19 +200,19 @@ public final class ResponseStreamProcessor {
     if (ending == Outcome.CANCELLED) {
       outcome = Outcome.CANCELLED;
       error = transportError;
-    } else if (!collector.errors.isEmpty()) {
+    } else if (!acc.errors().isEmpty()) {
       outcome = Outcome.ERROR;
-      error = "server error in stream: " + collector.errors.get(0).describe();
+      error = "server error in stream: " + acc.errors().get(0).describe();
       if (transportError != null) {
         warnings.add(transportError);
       }
     } else if (failure != null) {
-      outcome = collector.finishReason != null ? Outcome.FINISHED : Outcome.ERROR;
+      outcome = finishReason != null ? Outcome.FINISHED : Outcome.ERROR;
       error = outcome == Outcome.ERROR ? failure : null;
       if (error == null) {
         warnings.add(failure);
       }
-    } else if (collector.finishReason != null) {
+    } else if (finishReason != null) {
       outcome = Outcome.FINISHED;
       error = null;
       if (transportError != null) {
@@ -222,7 +224,7 @@ public final class ResponseStreamProcessor {
     } else {
       outcome = Outcome.TRUNCATED;
       error = "stream ended without finish_reason"
-          + (collector.done ? " ([DONE] was sent, but relays send it after failures too)" : "")
+          + (acc.doneSeen() ? " ([DONE] was sent, but relays send it after failures too)" : "")
           + (tailNote != null ? "; " + tailNote : "")
           + " — partial answer kept";
       tailNote = null;
@@ -230,14 +232,15 @@ public final class ResponseStreamProcessor {
     if (tailNote != null && outcome != Outcome.FINISHED) {
       warnings.add(tailNote);
     }
-    Usage usage = collector.usage;
+    Usage usage = acc.usage();
     boolean fromUsage = usage != null && usage.completionTokens() >= 0;
     Metrics metrics = new Metrics(millis(firstByteNanos), millis(firstTokenNanos),
         (endNanos - startNanos) / 1_000_000, events, reads, bytes,
-        fromUsage ? usage.completionTokens() : collector.deltas, fromUsage);
-    return new ChatResult(outcome, collector.model != null ? collector.model : requestedModel,
-        collector.content.toString(), collector.reasoning.toString(), collector.toolCalls(),
-        collector.finishReason, usage, error, warnings, metrics);
+        fromUsage ? usage.completionTokens() : acc.contentDeltas(), fromUsage);
+    // A refusal replaces the answer, so it is shown where the answer would be.
+    String content = acc.refusal().isEmpty() ? acc.content() : acc.content() + acc.refusal();
+    return new ChatResult(outcome, acc.model() != null ? acc.model() : requestedModel, content,
+        acc.reasoning(), acc.toolCalls(), finishReason, usage, error, warnings, metrics);
   }
 
   private long millis(long nanos) {
@@ -269,25 +272,12 @@ public final class ResponseStreamProcessor {
     }
   }
 
-  /**
-   * Keeps what the result needs (choice 0) and forwards every delta to the caller's listener.
-   */
-  private final class Collector implements ChatDeltaListener {
-    final StringBuilder content = new StringBuilder();
-    final StringBuilder reasoning = new StringBuilder();
-    final TreeMap<Integer, ToolCallBuilder> calls = new TreeMap<>();
-    final List<StreamError> errors = new ArrayList<>();
-    final List<String> malformed = new ArrayList<>();
-    String model;
-    String finishReason;
-    Usage usage;
-    boolean done;
+  /** Notes when output starts, for TTFT and the retry rule. */
+  private final class Progress implements ChatDeltaListener {
     boolean outputStarted;
-    long deltas;
 
-    private void token(int len) {
+    private void output(int len) {
       if (len > 0) {
-        deltas++;
         outputStarted = true;
         if (firstTokenNanos < 0) {
           firstTokenNanos = System.nanoTime();
@@ -296,114 +286,24 @@ public final class ResponseStreamProcessor {
     }
 
     @Override
-    public void onModel(String m) {
-      model = m;
-      listener.onModel(m);
-    }
-
-    @Override
-    public void onRole(int choice, String role) {
-      listener.onRole(choice, role);
-    }
-
-    @Override
     public void onContent(int choice, char[] text, int off, int len) {
-      if (choice == 0) {
-        content.append(text, off, len);
-      }
-      token(len);
-      listener.onContent(choice, text, off, len);
+      output(len);
     }
 
     @Override
     public void onReasoning(int choice, char[] text, int off, int len) {
-      if (choice == 0) {
-        reasoning.append(text, off, len);
-      }
-      token(len);
-      listener.onReasoning(choice, text, off, len);
+      output(len);
     }
 
     @Override
     public void onRefusal(int choice, char[] text, int off, int len) {
-      if (choice == 0) {
-        content.append(text, off, len);
-      }
       outputStarted |= len > 0;
-      listener.onRefusal(choice, text, off, len);
     }
 
     @Override
     public void onToolCallFragment(int choice, int index, String id, String name,
         char[] arguments, int off, int len) {
-      if (choice == 0) {
-        calls.computeIfAbsent(index, ToolCallBuilder::new).add(id, name, arguments, off, len);
-      }
       outputStarted = true;
-      listener.onToolCallFragment(choice, index, id, name, arguments, off, len);
-    }
-
-    @Override
-    public void onFinish(int choice, String reason) {
-      if (choice == 0 || finishReason == null) {
-        finishReason = reason;
-      }
-      listener.onFinish(choice, reason);
-    }
-
-    @Override
-    public void onUsage(Usage u) {
-      usage = u;
-      listener.onUsage(u);
-    }
-
-    @Override
-    public void onError(StreamError error) {
-      errors.add(error);
-      listener.onError(error);
-    }
-
-    @Override
-    public void onDone() {
-      done = true;
-      listener.onDone();
-    }
-
-    @Override
-    public void onMalformed(String problem, String excerpt) {
-      malformed.add(problem + " in " + excerpt);
-      listener.onMalformed(problem, excerpt);
-    }
-
-    List<ToolCall> toolCalls() {
-      List<ToolCall> out = new ArrayList<>(calls.size());
-      calls.values().forEach(b -> out.add(b.build()));
-      return out;
-    }
-  }
-
-  private static final class ToolCallBuilder {
-    private final int index;
-    private String id;
-    private String name;
-    private final StringBuilder arguments = new StringBuilder();
-
-    ToolCallBuilder(int index) {
-      this.index = index;
-    }
-
-    void add(String id, String name, char[] args, int off, int len) {
-      if (id != null && this.id == null) {
-        this.id = id;
-      }
-      if (name != null) {
-        this.name = this.name == null ? name : this.name;
-      }
-      arguments.append(args, off, len);
-    }
-
-    ToolCall build() {
-      return new ToolCall(index, id, name, arguments.toString());
     }
   }
 }

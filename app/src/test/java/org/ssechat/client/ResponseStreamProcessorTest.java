@@ -22,7 +22,7 @@ class ResponseStreamProcessorTest {
 
   static ResponseStreamProcessor processor(SseLimits limits) {
     return new ResponseStreamProcessor("asked-model", new ChatDeltaListener() {}, limits,
-        System.nanoTime(), StandInDecoder::new);
+        System.nanoTime());
   }
 
   static ChatResult run(byte[] body, int readSize) {

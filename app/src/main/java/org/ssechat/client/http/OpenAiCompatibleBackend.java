@@ -32,7 +32,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import org.ssechat.chat.ChatDeltaListener;
 import org.ssechat.chat.Usage;
@@ -44,7 +43,6 @@ import org.ssechat.client.ChatResult;
 import org.ssechat.client.ResponseStreamProcessor;
 import org.ssechat.record.RecordedExchange;
 import org.ssechat.record.RecordingWriter;
-import org.ssechat.sse.SseListener;
 
 /**
  * A {@link ChatBackend} for any OpenAI-compatible {@code /v1/chat/completions} endpoint, on the
@@ -67,16 +65,11 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
   private static final long AFTER_DONE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private final EndpointConfig config;
-  private final Function<ChatDeltaListener, ? extends SseListener> decoder;
   private final HttpClient client;
 
-  /**
-   * @param decoder makes the chunk decoder for one response (the chat chunk decoder)
-   */
-  public OpenAiCompatibleBackend(EndpointConfig config,
-      Function<ChatDeltaListener, ? extends SseListener> decoder) {
-    this.config = config;
-    this.decoder = decoder;
+  /** A backend for {@code config}, with its own {@link HttpClient}. */
+  public OpenAiCompatibleBackend(EndpointConfig config) {
+    this.config = java.util.Objects.requireNonNull(config, "config");
     HttpClient.Builder b = HttpClient.newBuilder()
         .connectTimeout(config.connectTimeout())
         .followRedirects(HttpClient.Redirect.NORMAL);
@@ -359,8 +352,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
     }
 
     private ResponseStreamProcessor processor(long start) {
-      return new ResponseStreamProcessor(request.model(), listener, config.limits(), start,
-          decoder);
+      return new ResponseStreamProcessor(request.model(), listener, config.limits(), start);
     }
 
     private Attempt done(ChatResult r) {

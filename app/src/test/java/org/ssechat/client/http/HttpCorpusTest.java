@@ -22,7 +22,6 @@ import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Outcome;
 import org.ssechat.client.ResponseStreamProcessor;
-import org.ssechat.client.StandInDecoder;
 import org.ssechat.sse.SseLimits;
 
 /**
@@ -108,13 +107,13 @@ class HttpCorpusTest {
     EndpointConfig cfg = EndpointConfig.of("test", server.baseUrl(), "sk-test")
         .withHeaders(Map.of("X-Test-File", e.file()))
         .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10), null);
-    var backend = new OpenAiCompatibleBackend(cfg, StandInDecoder::new);
+    var backend = new OpenAiCompatibleBackend(cfg);
     ChatResult http = backend.stream(ChatRequest.of("m", List.of(ChatMessage.user("hi"))),
         new ChatDeltaListener() {}, new Cancellation());
 
     byte[] body = corpus(e.file());
     ResponseStreamProcessor p = new ResponseStreamProcessor("m", new ChatDeltaListener() {},
-        SseLimits.DEFAULTS, System.nanoTime(), StandInDecoder::new);
+        SseLimits.DEFAULTS, System.nanoTime());
     p.feed(ByteBuffer.wrap(body));
     ChatResult direct = p.finish();
 
