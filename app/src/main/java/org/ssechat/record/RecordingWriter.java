@@ -12,9 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
 
@@ -33,9 +31,6 @@ public final class RecordingWriter implements AutoCloseable {
   public static final String FORMAT = "ssechat-recording";
   /** The sidecar version this writer produces. */
   public static final int VERSION = 1;
-  static final String REDACTED = "<redacted>";
-  private static final Set<String> SECRET_HEADERS = Set.of("authorization", "api-key",
-      "x-api-key", "proxy-authorization");
 
   private final Path ssePath;
   private final FileChannel body;
@@ -96,6 +91,7 @@ public final class RecordingWriter implements AutoCloseable {
   /** Closes the body file and writes the sidecar. {@code secret} (the API key) is never written. */
   public void finish(RecordedExchange exchange, String secret) throws IOException {
     close();
+    RecordedExchange x = exchange.redacted(secret);
     Path sidecar = sidecarOf(ssePath);
     Path tmp = sidecar.resolveSibling(sidecar.getFileName() + ".tmp");
     try (OutputStream out = Files.newOutputStream(tmp);
@@ -110,30 +106,30 @@ public final class RecordingWriter implements AutoCloseable {
       g.writeName("request");
       g.writeStartObject();
       g.writeName("method");
-      g.writeString(exchange.method());
+      g.writeString(x.method());
       g.writeName("url");
-      g.writeString(redact(exchange.url(), secret));
+      g.writeString(x.url());
       g.writeName("model");
-      g.writeString(exchange.model());
+      g.writeString(x.model());
       g.writeName("headers");
       g.writeStartObject();
-      for (Map.Entry<String, String> h : exchange.requestHeaders().entrySet()) {
+      for (Map.Entry<String, String> h : x.requestHeaders().entrySet()) {
         g.writeName(h.getKey());
-        g.writeString(secretHeader(h.getKey(), h.getValue(), secret) ? REDACTED : h.getValue());
+        g.writeString(h.getValue());
       }
       g.writeEndObject();
       g.writeEndObject();
       g.writeName("response");
       g.writeStartObject();
       g.writeName("status");
-      g.writeNumber(exchange.status());
+      g.writeNumber(x.status());
       g.writeName("headers");
       g.writeStartObject();
-      for (Map.Entry<String, List<String>> h : exchange.responseHeaders().entrySet()) {
-        g.writeName(h.getKey().toLowerCase(Locale.ROOT));
+      for (Map.Entry<String, List<String>> h : x.responseHeaders().entrySet()) {
+        g.writeName(h.getKey());
         g.writeStartArray();
         for (String v : h.getValue()) {
-          g.writeString(secretHeader(h.getKey(), v, secret) ? REDACTED : v);
+          g.writeString(v);
         }
         g.writeEndArray();
       }
@@ -156,15 +152,6 @@ public final class RecordingWriter implements AutoCloseable {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, sidecar, StandardCopyOption.REPLACE_EXISTING);
     }
-  }
-
-  private static boolean secretHeader(String name, String value, String secret) {
-    return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))
-        || secret != null && !secret.isEmpty() && value != null && value.contains(secret);
-  }
-
-  private static String redact(String text, String secret) {
-    return secret == null || secret.isEmpty() ? text : text.replace(secret, REDACTED);
   }
 
   /** Closes the body file without writing a sidecar (idempotent). */

@@ -33,6 +33,14 @@ class ResponseStreamProcessorTest {
     return p.finish();
   }
 
+  /** A processor that has been fed {@code body} in one read. */
+  static ResponseStreamProcessor fed(String body) {
+    ResponseStreamProcessor p = processor(SseLimits.DEFAULTS);
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    p.feed(b, 0, b.length);
+    return p;
+  }
+
   static ChatResult run(String body) {
     return run(body.getBytes(StandardCharsets.UTF_8), 7);
   }
@@ -128,10 +136,8 @@ class ResponseStreamProcessorTest {
 
   @Test
   void transportFailureAfterFinishIsOnlyAWarning() {
-    ResponseStreamProcessor p = processor(SseLimits.DEFAULTS);
-    byte[] b = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"},\"finish_reason\":\"stop\"}]}\n\n"
-        .getBytes(StandardCharsets.UTF_8);
-    p.feed(b, 0, b.length);
+    ResponseStreamProcessor p = fed(
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"},\"finish_reason\":\"stop\"}]}\n\n");
     ChatResult r = p.fail("connection lost");
     assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
     assertThat(r.warnings()).contains("connection lost");
@@ -139,13 +145,35 @@ class ResponseStreamProcessorTest {
 
   @Test
   void cancelledKeepsPartial() {
-    ResponseStreamProcessor p = processor(SseLimits.DEFAULTS);
-    byte[] b = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}\n\n"
-        .getBytes(StandardCharsets.UTF_8);
-    p.feed(b, 0, b.length);
+    ResponseStreamProcessor p =
+        fed("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}\n\n");
     assertThat(p.outputStarted()).isTrue();
     ChatResult r = p.cancelled();
     assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
     assertThat(r.content()).isEqualTo("x");
+  }
+
+  @Test
+  void listenerFailureStopsTheStreamButKeepsTheAnswer() {
+    ResponseStreamProcessor p = new ResponseStreamProcessor("m", new ChatDeltaListener() {
+      int n;
+
+      @Override
+      public void onContent(int choice, char[] text, int off, int len) {
+        if (++n == 2) {
+          throw new IllegalStateException("terminal closed");
+        }
+      }
+    }, SseLimits.DEFAULTS, System.nanoTime());
+    byte[] b = ("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}]}\n\n"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"c\"}}]}\n\n")
+        .getBytes(StandardCharsets.UTF_8);
+    p.feed(b, 0, b.length);
+    assertThat(p.failed()).isTrue();
+    ChatResult r = p.finish();
+    assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(r.error()).isEqualTo("terminal closed — partial answer kept");
+    assertThat(r.content()).isEqualTo("ab");
   }
 }

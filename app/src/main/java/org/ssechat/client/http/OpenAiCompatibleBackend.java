@@ -100,6 +100,8 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
    * Like {@link #stream(ChatRequest, ChatDeltaListener, Cancellation)}, also recording the
    * response body to {@code recordTo} ({@code NAME.sse}) and its sidecar, if not null. A recording
    * failure becomes a warning; the answer is not affected.
+   *
+   * <p>Use one {@link Cancellation} per call: each call registers a hook on it.
    */
   public ChatResult stream(ChatRequest request, ChatDeltaListener listener, Cancellation cancel,
       Path recordTo) {
@@ -383,7 +385,12 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
       }
       Exchange ex = new Exchange();
       current = ex;
-      CompletableFuture<HttpResponse<Void>> f = client.sendAsync(httpRequest, ex.handler());
+      CompletableFuture<HttpResponse<Void>> f;
+      try {
+        f = client.sendAsync(httpRequest, ex.handler());
+      } catch (RuntimeException e) {
+        return done(p.fail("cannot send to " + uri + ": " + e.getMessage()));
+      }
       ex.future = f;
       f.whenComplete((r, t) -> {
         if (t != null) {
@@ -397,6 +404,10 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
       Receiver rx = new Receiver(ex, p, start, startedAt, shown, mayRetry);
       try {
         return rx.receive();
+      } catch (RuntimeException e) {
+        // a bug, or a listener failing outside the parser: still a one-line result
+        return done(p.fail("stream failed: " + Secrets.redact(String.valueOf(e.getMessage()),
+            config.apiKey()) + " — partial answer kept"));
       } finally {
         rx.closeRecording();
         ex.abort();
@@ -751,7 +762,8 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
         Map<String, List<String>> rh = head == null ? Map.of() : head.headers().map();
         try {
           recording.finish(new RecordedExchange("POST", uri.toString(), request.model(),
-              shownHeaders, head == null ? 0 : head.status(), rh), config.apiKey());
+              shownHeaders, head == null ? 0 : head.status(), rh).redacted(config.apiKey()),
+              config.apiKey());
         } catch (IOException e) {
           closeQuietly();
         }

@@ -100,6 +100,21 @@ class RecordingRoundTripTest {
   }
 
   @Test
+  void exchangeRedactsAndToStringShowsNoValues() {
+    var x = new org.ssechat.record.RecordedExchange("POST", "https://h/v1?k=" + KEY, "m",
+        Map.of("Authorization", "Bearer " + KEY, "X-Other", "k " + KEY, "Accept", "a"), 200,
+        Map.of("Set-Cookie", List.of("s=" + KEY), "Content-Type", List.of("text/event-stream")));
+    assertThat(x.toString()).doesNotContain(KEY);
+    var r = x.redacted(KEY);
+    assertThat(r.toString() + r.requestHeaders() + r.responseHeaders() + r.url())
+        .doesNotContain(KEY);
+    assertThat(r.requestHeaders()).containsEntry("Accept", "a")
+        .containsEntry("Authorization", "<redacted>").containsEntry("X-Other", "<redacted>");
+    assertThat(r.responseHeaders()).containsEntry("content-type", List.of("text/event-stream"))
+        .containsEntry("set-cookie", List.of("<redacted>"));
+  }
+
+  @Test
   void rejectsOtherFormats() throws Exception {
     Path f = dir.resolve("x.sse.json");
     Files.writeString(f, "{\"format\":\"other\",\"version\":1}");
