@@ -7,13 +7,12 @@ import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,23 +23,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.ssechat.chat.ChatDeltaListener;
-import org.ssechat.chat.Usage;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatBackend;
 import org.ssechat.client.ChatException;
 import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.ResponseStreamProcessor;
+import org.ssechat.client.http.Exchange.Cancelled;
+import org.ssechat.client.http.Exchange.Data;
+import org.ssechat.client.http.Exchange.End;
+import org.ssechat.client.http.Exchange.Failed;
+import org.ssechat.client.http.Exchange.Head;
+import org.ssechat.client.http.Exchange.Signal;
 import org.ssechat.record.RecordedExchange;
 import org.ssechat.record.RecordingWriter;
 
@@ -69,7 +71,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
 
   /** A backend for {@code config}, with its own {@link HttpClient}. */
   public OpenAiCompatibleBackend(EndpointConfig config) {
-    this.config = java.util.Objects.requireNonNull(config, "config");
+    this.config = Objects.requireNonNull(config, "config");
     HttpClient.Builder b = HttpClient.newBuilder()
         .connectTimeout(config.connectTimeout())
         .followRedirects(HttpClient.Redirect.NORMAL);
@@ -135,7 +137,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
     if (json == null) {
       throw new ChatException("the model list from " + uri + " is not JSON: "
           + HttpErrors.snippet(new String(body, 0, Math.min(body.length, 4096),
-              java.nio.charset.StandardCharsets.UTF_8)));
+              StandardCharsets.UTF_8)));
     }
     List<String> ids = new ArrayList<>();
     json.forEach((k, v) -> {
@@ -217,78 +219,6 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
 
   private enum Mode { SSE, JSON, SNIFF, ERROR_BODY }
 
-  private sealed interface Signal permits Head, Data, End, Failed, Cancelled {}
-
-  private record Head(int status, HttpHeaders headers, long nanos) implements Signal {}
-
-  private record Data(List<ByteBuffer> buffers, long nanos) implements Signal {}
-
-  private record End() implements Signal {}
-
-  private record Failed(Throwable error) implements Signal {}
-
-  private record Cancelled() implements Signal {}
-
-  /** One HTTP exchange: the JDK client's callbacks become signals on a queue. */
-  private static final class Exchange implements Flow.Subscriber<List<ByteBuffer>> {
-    final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
-    private volatile Flow.Subscription subscription;
-    private volatile boolean aborted;
-    volatile CompletableFuture<?> future;
-
-    HttpResponse.BodyHandler<Void> handler() {
-      return info -> {
-        signals.add(new Head(info.statusCode(), info.headers(), System.nanoTime()));
-        return BodySubscribers.fromSubscriber(this);
-      };
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      if (aborted) {
-        s.cancel();
-      } else {
-        s.request(1);
-      }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> item) {
-      signals.add(new Data(item, System.nanoTime()));
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      signals.add(new Failed(t));
-    }
-
-    @Override
-    public void onComplete() {
-      signals.add(new End());
-    }
-
-    void more() {
-      Flow.Subscription s = subscription;
-      if (s != null && !aborted) {
-        s.request(1);
-      }
-    }
-
-    /** Stops the exchange and closes its connection. Idempotent, any thread. */
-    void abort() {
-      aborted = true;
-      Flow.Subscription s = subscription;
-      if (s != null) {
-        s.cancel();
-      }
-      CompletableFuture<?> f = future;
-      if (f != null) {
-        f.cancel(true);
-      }
-    }
-  }
-
   /** What one attempt ended with: a result, or a wish to retry. */
   private record Attempt(ChatResult result, long retryInMillis, String retryReason) {}
 
@@ -327,7 +257,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
       }
       List<String> retries = new ArrayList<>();
       for (int attempt = 0; ; attempt++) {
-        Attempt a = attempt(body, attempt < config.maxRetries());
+        Attempt a = attempt(body, attempt);
         if (a.result() != null) {
           return withWarnings(a.result(), retries);
         }
@@ -361,7 +291,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
       return new Attempt(r, 0, null);
     }
 
-    private Attempt attempt(byte[] body, boolean mayRetry) {
+    private Attempt attempt(byte[] body, int attemptNo) {
       Map<String, String> shown = new LinkedHashMap<>();
       HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
           .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -401,7 +331,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
         ex.abort();
         return done(p.cancelled());
       }
-      Receiver rx = new Receiver(ex, p, start, startedAt, shown, mayRetry);
+      Receiver rx = new Receiver(ex, p, start, startedAt, shown, attemptNo);
       try {
         return rx.receive();
       } catch (RuntimeException e) {
@@ -421,7 +351,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
       final long start;
       final Instant startedAt;
       final Map<String, String> shownHeaders;
-      final boolean mayRetry;
+      final int attemptNo;
       Mode mode;
       Head head;
       long lastRead;
@@ -432,13 +362,13 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
       String recordingProblem;
 
       Receiver(Exchange ex, ResponseStreamProcessor p, long start, Instant startedAt,
-          Map<String, String> shownHeaders, boolean mayRetry) {
+          Map<String, String> shownHeaders, int attemptNo) {
         this.ex = ex;
         this.p = p;
         this.start = start;
         this.startedAt = startedAt;
         this.shownHeaders = shownHeaders;
-        this.mayRetry = mayRetry;
+        this.attemptNo = attemptNo;
       }
 
       Attempt receive() {
@@ -596,7 +526,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
         if (n < 7 && !atEnd) {
           return;
         }
-        String start = new String(prefix, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String start = new String(prefix, 0, n, StandardCharsets.ISO_8859_1);
         if (start.startsWith("\u00ef\u00bb\u00bf")) {
           start = start.substring(3);
         }
@@ -629,7 +559,8 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
           return httpError();
         }
         if (mode == Mode.JSON) {
-          return done(jsonAnswer());
+          return done(JsonAnswer.deliver(p, held.toByteArray(), head.status(), uri,
+              config.apiKey()));
         }
         if (failure == null) {
           return done(p.finish());
@@ -656,79 +587,20 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
           String ct = head.headers().firstValue("content-type").orElse("no Content-Type");
           return done(p.fail("expected an event stream from " + uri.getHost() + " but got "
               + ct + ": " + Secrets.redact(HttpErrors.snippet(new String(b,
-                  java.nio.charset.StandardCharsets.UTF_8)), config.apiKey())));
+                  StandardCharsets.UTF_8)), config.apiKey())));
         }
         String msg = HttpErrors.describe(status, uri, b, b.length, config.apiKey());
-        if (mayRetry && (status == 429 || status / 100 == 5)) {
+        if (attemptNo < config.maxRetries() && (status == 429 || status / 100 == 5)) {
           long wait = retryAfterMillis(head.headers().firstValue("retry-after").orElse(null),
               System.currentTimeMillis());
           long cap = config.maxRetryWait().toMillis();
           if (wait <= cap) {
-            long backoff = wait >= 0 ? wait : Math.min(cap, 500L << attemptIndex());
+            long backoff = wait >= 0 ? wait : Math.min(cap, 500L << Math.min(6, attemptNo));
             return new Attempt(null, backoff, "HTTP " + status + " (waited " + backoff + " ms)");
           }
           msg += " (server asks to retry after " + (wait / 1000) + "s)";
         }
         return done(p.fail(msg));
-      }
-
-      private int attemptIndex() {
-        return Math.min(6, retryCount++);
-      }
-
-      private ChatResult jsonAnswer() {
-        byte[] b = held.toByteArray();
-        Map<String, String> json = JsonScan.scalars(b, 0, b.length);
-        if (json == null) {
-          return p.fail("the answer from " + uri.getHost() + " is not valid JSON: "
-              + HttpErrors.snippet(new String(b, java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        boolean hasChoice = json.keySet().stream().anyMatch(k -> k.startsWith("choices.0."));
-        if (!hasChoice) {
-          return p.fail("HTTP " + head.status() + " from " + uri.getHost() + " with an error: "
-              + Secrets.redact(HttpErrors.detail(b, b.length), config.apiKey()));
-        }
-        p.warn("the server sent one JSON answer instead of a stream");
-        ChatDeltaListener sink = p.deltaSink();
-        if (json.get("model") != null) {
-          sink.onModel(json.get("model"));
-        }
-        for (String key : new String[] {"reasoning_content", "reasoning"}) {
-          String r = json.get("choices.0.message." + key);
-          if (r != null) {
-            sink.onReasoning(0, r.toCharArray(), 0, r.length());
-          }
-        }
-        String content = json.get("choices.0.message.content");
-        if (content != null) {
-          sink.onContent(0, content.toCharArray(), 0, content.length());
-        }
-        for (int i = 0; json.containsKey("choices.0.message.tool_calls." + i + ".function.name")
-            || json.containsKey("choices.0.message.tool_calls." + i + ".id"); i++) {
-          String pre = "choices.0.message.tool_calls." + i + ".";
-          String args = json.getOrDefault(pre + "function.arguments", "");
-          args = args == null ? "" : args;
-          sink.onToolCallFragment(0, i, json.get(pre + "id"), json.get(pre + "function.name"),
-              args.toCharArray(), 0, args.length());
-        }
-        if (json.get("usage.completion_tokens") != null) {
-          sink.onUsage(new Usage(num(json, "usage.prompt_tokens"),
-              num(json, "usage.completion_tokens"), num(json, "usage.total_tokens"),
-              num(json, "usage.completion_tokens_details.reasoning_tokens")));
-        }
-        String finish = json.get("choices.0.finish_reason");
-        if (finish != null) {
-          sink.onFinish(0, finish);
-        }
-        return p.finish();
-      }
-
-      private long num(Map<String, String> json, String key) {
-        try {
-          return Long.parseLong(json.get(key));
-        } catch (RuntimeException e) {
-          return -1;
-        }
       }
 
       private void openRecording() {
@@ -779,7 +651,5 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
         recording = null;
       }
     }
-
-    private int retryCount;
   }
 }
