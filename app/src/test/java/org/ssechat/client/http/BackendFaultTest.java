@@ -145,6 +145,23 @@ class BackendFaultTest {
         .endsWith("partial answer kept");
     assertThat(r.content()).isEqualTo("Hello wor");
     assertOneLineWithoutKey(r);
+    assertThat(server.requests).hasSize(1); // never retried once the body began
+  }
+
+  @Test
+  void serverThatKeepsTheConnectionOpenAfterDone() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    server = new TestServer((req, resp, i) -> {
+      resp.chunkedHead(200, "Content-Type: text/event-stream");
+      resp.chunk(chunk("done") + finish("stop") + "data: [DONE]\n\n");
+      release.await(5, TimeUnit.SECONDS);
+    });
+    long t0 = System.nanoTime();
+    ChatResult r = stream();
+    release.countDown();
+    assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
+    assertThat(r.warnings()).isEmpty();
+    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2000);
   }
 
   @Test
