@@ -70,12 +70,15 @@ public final class Conversation {
     return store;
   }
 
-  /** The backend for the current settings, created on first use and after a settings change. */
+  /**
+   * The backend for the current settings, created on first use and again when a setting it
+   * depends on changes (not for the model or reasoning display, which are per request).
+   */
   public synchronized ChatBackend backend() {
-    Settings s = settings.get();
-    if (backend == null || !s.equals(backendSettings)) {
-      backend = backends.apply(s);
-      backendSettings = s;
+    Settings key = settings.get().withModel("").withShowReasoning(true);
+    if (backend == null || !key.equals(backendSettings)) {
+      backend = backends.apply(settings.get());
+      backendSettings = key;
     }
     return backend;
   }

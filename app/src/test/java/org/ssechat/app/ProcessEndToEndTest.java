@@ -2,12 +2,10 @@ package org.ssechat.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ssechat.client.Outcome;
 import org.ssechat.session.Session;
 import org.ssechat.session.SessionStore;
+import org.ssechat.testing.SsechatProcess;
+import org.ssechat.testing.SsechatProcess.Run;
 
 /**
  * ssechat as a separate process (the test class path, C1 JIT): one-shot output and exit codes,
@@ -29,32 +29,12 @@ class ProcessEndToEndTest {
   @TempDir
   Path tmp;
 
-  record Run(int code, String out, String err) {}
-
   private ProcessBuilder builder(Map<String, String> env, String... args) {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-        "-cp", System.getProperty("java.class.path"), SsechatApplication.class.getName()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    Map<String, String> e = pb.environment();
-    e.keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("SSECHAT_"));
-    e.put("XDG_CONFIG_HOME", tmp.resolve("config").toString());
-    e.put("XDG_DATA_HOME", tmp.resolve("data").toString());
-    e.putAll(env);
-    return pb;
+    return SsechatProcess.builder(tmp, env, args);
   }
 
   private Run run(Map<String, String> env, String stdin, String... args) throws Exception {
-    Process p = builder(env, args).start();
-    try (OutputStream in = p.getOutputStream()) {
-      in.write(stdin.getBytes(StandardCharsets.UTF_8));
-    }
-    var out = p.getInputStream().readAllBytes();
-    var err = p.getErrorStream().readAllBytes();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    return SsechatProcess.run(tmp, env, stdin, args);
   }
 
   private static void assertNoStackTrace(Run r) {
