@@ -71,13 +71,9 @@ public final class AnswerRenderer implements ChatDeltaListener {
 
   @Override
   public void onRefusal(int choice, char[] text, int off, int len) {
-    if (len == 0) {
-      return;
+    if (len > 0) {
+      print(Block.CONTENT, text, off, len, WARN);
     }
-    enter(Block.CONTENT);
-    styled(out, new String(text, off, len), WARN);
-    atLineStart = text[off + len - 1] == '\n';
-    out.flush();
   }
 
   @Override
@@ -95,8 +91,12 @@ public final class AnswerRenderer implements ChatDeltaListener {
       }
       return;
     }
-    enter(Block.REASONING);
-    styled(out, new String(text, off, len), DIM);
+    print(Block.REASONING, text, off, len, DIM);
+  }
+
+  private void print(Block in, char[] text, int off, int len, AttributedStyle style) {
+    enter(in);
+    styled(out, new String(text, off, len), style);
     atLineStart = text[off + len - 1] == '\n';
     out.flush();
   }

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.springframework.shell.core.InputReader;
@@ -85,7 +86,17 @@ public final class ChatRepl {
         error(out, unknown(in.commandName()));
         return;
       }
-      executor.execute(new CommandContext(in, registry, out, input));
+      // Ctrl-C during a command (say a slow /models) interrupts it instead of killing the JVM;
+      // the chat command installs its own handler that closes the connection.
+      Thread worker = Thread.currentThread();
+      Terminal terminal = reader.getTerminal();
+      Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> worker.interrupt());
+      try {
+        executor.execute(new CommandContext(in, registry, out, input));
+      } finally {
+        terminal.handle(Terminal.Signal.INT, previous);
+        Thread.interrupted();
+      }
     } catch (CommandNotFoundException e) {
       error(out, unknown(e.getCommandName()));
     } catch (CommandExecutionException e) {

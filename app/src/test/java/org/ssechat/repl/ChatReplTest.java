@@ -136,32 +136,29 @@ class ChatReplTest extends ContextTest {
         .containsExactly("user: long answer please", "assistant: answer 1", "user: next");
   }
 
-  @Test
-  void bracketedPasteKeepsNewlinesInOneMessage() throws Exception {
+  /** Types {@code keys} and checks that exactly one message, {@code expected}, was sent. */
+  private void assertSentOneMessage(String keys, String expected) throws Exception {
     awaitScreen("BANNER");
-    keys.type("\u001b[200~line one\nline two\rline three\u001b[201~\r");
+    this.keys.type(keys);
     awaitRequests(1);
     assertThat(backend.requests).hasSize(1);
-    assertThat(FakeBackend.transcript(backend.lastRequest()))
-        .containsExactly("user: line one\nline two\nline three");
+    assertThat(FakeBackend.transcript(backend.lastRequest())).containsExactly("user: " + expected);
+  }
+
+  @Test
+  void bracketedPasteKeepsNewlinesInOneMessage() throws Exception {
+    assertSentOneMessage("\u001b[200~line one\nline two\rline three\u001b[201~\r",
+        "line one\nline two\nline three");
   }
 
   @Test
   void tripleQuoteBlockSpansLines() throws Exception {
-    awaitScreen("BANNER");
-    keys.type("\"\"\"\rfirst\r\rsecond \"quoted\"\r\"\"\"\r");
-    awaitRequests(1);
-    assertThat(backend.requests).hasSize(1);
-    assertThat(FakeBackend.transcript(backend.lastRequest()))
-        .containsExactly("user: first\n\nsecond \"quoted\"");
+    assertSentOneMessage("\"\"\"\rfirst\r\rsecond \"quoted\"\r\"\"\"\r", "first\n\nsecond \"quoted\"");
   }
 
   @Test
   void altEnterInsertsANewline() throws Exception {
-    awaitScreen("BANNER");
-    keys.type("top\u001b\rbottom\r");
-    awaitRequests(1);
-    assertThat(FakeBackend.transcript(backend.lastRequest())).containsExactly("user: top\nbottom");
+    assertSentOneMessage("top\u001b\rbottom\r", "top\nbottom");
   }
 
   @Test
