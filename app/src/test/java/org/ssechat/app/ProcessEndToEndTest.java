@@ -56,6 +56,23 @@ class ProcessEndToEndTest {
   }
 
   @Test
+  void settingsComeFromFlagsThenEnvironmentThenConfigYml() throws Exception {
+    Path yml = tmp.resolve("config/ssechat/config.yml");
+    Files.createDirectories(yml.getParent());
+    Files.writeString(yml, "ssechat:\n  provider: deepseek\n  model: from-yaml\n  system: yaml prompt\n");
+    Run fromYaml = run(Map.of(), "", "config");
+    assertThat(fromYaml.out()).contains("provider         deepseek").contains("model            from-yaml")
+        .contains("system           yaml prompt").contains("api-key          (none)");
+
+    Run envWins = run(Map.of("SSECHAT_MODEL", "from-env", "OPENAI_API_KEY", KEY), "", "config");
+    assertThat(envWins.out()).contains("model            from-env").contains("system           yaml prompt")
+        .contains("api-key          sk-…wxyz").doesNotContain(KEY);
+
+    Run flagWins = run(Map.of("SSECHAT_MODEL", "from-env"), "", "--model", "from-flag", "config");
+    assertThat(flagWins.out()).contains("model            from-flag");
+  }
+
+  @Test
   void oneShotExitCodes() throws Exception {
     Run unknownFlag = run(Map.of(), "", "--bogus");
     assertThat(unknownFlag.code()).isEqualTo(2);
