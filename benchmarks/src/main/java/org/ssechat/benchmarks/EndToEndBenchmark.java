@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class EndToEndBenchmark {
 
-  @Param({"zero-copy+chatjson", "naive", "okhttp", "spring", "launchdarkly"})
+  @Param({"zero-copy", "zero-copy+chatjson", "naive", "okhttp", "spring", "launchdarkly"})
   public String pipeline;
 
   @Param({"16", "256", "4096", "65536", "whole"})

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.ssechat.chat.ChatChunkDecoder;
 import org.ssechat.sse.SseMessage;
 
 /**
@@ -34,7 +35,9 @@ public class JacksonOnlyBenchmark {
   public String stream;
 
   private byte[][] events;
+  private PreSplitEvent[] views;
   private ChatSink sink;
+  private ChatChunkDecoder decoder;
 
   @Setup
   public void setup(Blackhole bh) {
@@ -43,10 +46,21 @@ public class JacksonOnlyBenchmark {
     for (int i = 0; i < events.length; i++) {
       events[i] = ref.get(i).data().getBytes(StandardCharsets.UTF_8);
     }
+    views = ref.stream().map(PreSplitEvent::new).toArray(PreSplitEvent[]::new);
     sink = BlackholeSinks.chat(bh);
+    decoder = EndToEnd.decoder(sink);
   }
 
-  /** The same {@link ChatJson} code the byte and string pipelines run. */
+  /** The real decoder the zero-copy pipeline runs: its bound. */
+  @Benchmark
+  public int decoder() {
+    for (PreSplitEvent e : views) {
+      decoder.onEvent(e);
+    }
+    return views.length;
+  }
+
+  /** The shared {@link ChatJson} code the byte and string pipelines run: their bound. */
   @Benchmark
   public int chatJson() {
     int n = 0;

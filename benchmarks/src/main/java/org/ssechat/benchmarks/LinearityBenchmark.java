@@ -44,7 +44,7 @@ public class LinearityBenchmark {
     bytes = Streams.get(Streams.synthetic(SyntheticStream.Kind.EN, events));
     read = Streams.readSize(linearRead, bytes);
     framing = Contender.ZERO_COPY.framer(BlackholeSinks.events(bh));
-    endToEnd = EndToEnd.pipeline(EndToEnd.PIPELINES.get(0), BlackholeSinks.chat(bh));
+    endToEnd = EndToEnd.pipeline("zero-copy", BlackholeSinks.chat(bh));
   }
 
   @Benchmark
