@@ -166,6 +166,9 @@ class ZeroCopySseParserTest {
     SseParser p = parser(4, 100);
     assertThatThrownBy(() -> feed(p, "data: long\n")).isInstanceOf(SseLimitException.class);
     assertThatThrownBy(() -> feed(p, "data\n\n")).isInstanceOf(IllegalStateException.class);
+    ByteBuffer direct = ByteBuffer.allocateDirect(8).put(utf8("data\n\n")).flip();
+    assertThatThrownBy(() -> p.feed(direct)).isInstanceOf(IllegalStateException.class);
+    assertThat(direct.position()).as("a refused feed consumes nothing").isZero();
     p.reset();
     feed(p, "data\n\n");
     assertThat(rec.events).containsExactly(msg(""));
@@ -269,6 +272,21 @@ class ZeroCopySseParserTest {
     feed(self[0], "data: a\n\ndata: b\n\n");
     assertThat(seen).hasSize(6);
     assertThat(self[0].position()).isEqualTo(18);
+  }
+
+  @Test
+  void aCallbackFeedingADirectBufferIsRefusedWithoutTouchingTheReadInProgress() {
+    // Direct buffers go through the parser's bounce array, which holds the read being parsed.
+    List<String> data = new ArrayList<>();
+    SseParser[] self = new SseParser[1];
+    self[0] = SseParsers.create(e -> {
+      data.add(e.data());
+      ByteBuffer nested = ByteBuffer.allocateDirect(16).put(utf8("data: nested\n\n")).flip();
+      assertThatThrownBy(() -> self[0].feed(nested)).isInstanceOf(IllegalStateException.class);
+      assertThat(nested.position()).as("a refused feed consumes nothing").isZero();
+    });
+    self[0].feed(ByteBuffer.allocateDirect(64).put(utf8("data: a\n\ndata: bbbbbbbb\n\n")).flip());
+    assertThat(data).containsExactly("a", "bbbbbbbb");
   }
 
   // ---- offsets ----------------------------------------------------------------------------

@@ -95,6 +95,8 @@ public final class ZeroCopySseParser implements SseParser {
 
   @Override
   public void feed(ByteBuffer buf) {
+    // Before the bounce array is touched: a callback's feed would overwrite the read in progress.
+    checkUsable();
     int n = buf.remaining();
     if (buf.hasArray()) {
       feed(buf.array(), buf.arrayOffset() + buf.position(), n);
@@ -113,10 +115,7 @@ public final class ZeroCopySseParser implements SseParser {
 
   @Override
   public void feed(byte[] buf, int off, int len) {
-    checkNotFeeding();
-    if (failed) {
-      throw new IllegalStateException("SSE parser failed earlier; reset() it first");
-    }
+    checkUsable();
     Objects.checkFromIndexSize(off, len, buf.length);
     if (len == 0) {
       return;
@@ -158,6 +157,13 @@ public final class ZeroCopySseParser implements SseParser {
       throw e;
     } finally {
       feeding = false;
+    }
+  }
+
+  private void checkUsable() {
+    checkNotFeeding();
+    if (failed) {
+      throw new IllegalStateException("SSE parser failed earlier; reset() it first");
     }
   }
 
