@@ -162,6 +162,19 @@ class ZeroCopySseParserTest {
   }
 
   @Test
+  void anEventStartsAtItsFirstEventLineEvenAnEmptyOne() {
+    for (String input : List.of("event:\ndata: 1234567\n\n", "event: t\nevent:\ndata: 1234567\n\n",
+        "event\r\nid: 1\r\ndata: 1234567\r\n\r\n")) {
+      byte[] in = utf8(input);
+      for (Chunkings.Chunking c : Chunkings.all(in.length, 3)) {
+        assertThatThrownBy(() -> Recorder.run("zero-copy", in, c, new SseLimits(100, 5)))
+            .as("%s at %s", input, c).isInstanceOfSatisfying(SseLimitException.class,
+                e -> assertThat(e.offset()).isZero());
+      }
+    }
+  }
+
+  @Test
   void afterAFailureOnlyResetRecovers() {
     SseParser p = parser(4, 100);
     assertThatThrownBy(() -> feed(p, "data: long\n")).isInstanceOf(SseLimitException.class);

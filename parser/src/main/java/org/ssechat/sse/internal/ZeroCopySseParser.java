@@ -71,7 +71,7 @@ public final class ZeroCopySseParser implements SseParser {
   private int typeOff;
   private int typeLen;
   private byte[] type = EMPTY;
-  private long eventStart;
+  private long eventStart = -1; // offset of the block's first data or event line; -1: none yet
 
   // The id buffer (set by an id field) and the last event ID (copied from it at each blank line).
   private byte[] idBuf = EMPTY;
@@ -323,9 +323,7 @@ public final class ZeroCopySseParser implements SseParser {
   private void appendData(byte[] b, int off, int n, boolean copy, int lineIndex) {
     if (!dataSeen) {
       dataSeen = true;
-      if (typeLen == 0) {
-        eventStart = copy ? lineStart : base + lineIndex;
-      }
+      startEvent(copy, lineIndex);
       checkEvent(n);
       if (copy) {
         dataArr = data = ensure(data, n);
@@ -365,10 +363,14 @@ public final class ZeroCopySseParser implements SseParser {
     dataOff = 0;
   }
 
-  private void setType(byte[] b, int off, int n, boolean copy, int lineIndex) {
-    if (!dataSeen && typeLen == 0) {
+  private void startEvent(boolean copy, int lineIndex) {
+    if (eventStart < 0) {
       eventStart = copy ? lineStart : base + lineIndex;
     }
+  }
+
+  private void setType(byte[] b, int off, int n, boolean copy, int lineIndex) {
+    startEvent(copy, lineIndex);
     if ((long) dataLen + n > maxEvent) {
       throw new SseLimitException(SseLimitException.Limit.EVENT, maxEvent, eventStart);
     }
@@ -433,11 +435,16 @@ public final class ZeroCopySseParser implements SseParser {
         view.dataString = null;
       }
     }
+    clearEvent();
+  }
+
+  private void clearEvent() {
     dataSeen = false;
     dataArr = data;
     dataLen = 0;
     typeArr = type;
     typeLen = 0;
+    eventStart = -1;
   }
 
   /** Copies views of the pending event out of the caller's array before {@code feed} returns. */
@@ -472,11 +479,7 @@ public final class ZeroCopySseParser implements SseParser {
     bomSeen = 0;
     skipLf = false;
     lineLen = 0;
-    dataSeen = false;
-    dataArr = data;
-    dataLen = 0;
-    typeArr = type;
-    typeLen = 0;
+    clearEvent();
     return end;
   }
 
