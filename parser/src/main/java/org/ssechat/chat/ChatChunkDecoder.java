@@ -71,6 +71,7 @@ public final class ChatChunkDecoder implements SseListener {
       // buffers would only drain the pool.
       .recyclerPool(JsonRecyclerPools.nonRecyclingPool())
       .build();
+  private static final byte[] NO_BYTES = new byte[0];
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ERROR_TYPE = "error".getBytes(StandardCharsets.US_ASCII);
   private static final int EXCERPT_CHARS = 80;
@@ -167,6 +168,8 @@ public final class ChatChunkDecoder implements SseListener {
       if (stream.currentLocation().getByteOffset() != fed) {
         throw new Malformed("unexpected text after the JSON object");
       }
+      // The parser keeps its last input array: make it drop the event's (a borrowed view).
+      feeder.feedInput(NO_BYTES, 0, 0);
       return null;
     } catch (JacksonException | Malformed e) {
       discardStream();
@@ -209,6 +212,7 @@ public final class ChatChunkDecoder implements SseListener {
       }
       stream = null;
       feeder = null;
+      p = null;
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.ssechat.sse.testing.Fixtures.bytes;
+import static org.ssechat.sse.testing.Fixtures.collected;
 import static org.ssechat.sse.testing.Fixtures.concat;
 import static org.ssechat.sse.testing.Fixtures.msg;
 import static org.ssechat.sse.testing.Fixtures.utf8;
@@ -220,18 +221,6 @@ class ZeroCopySseParserTest {
     WeakReference<byte[]> ref = new WeakReference<>(utf8("event: ab\ndata: toolong\n"));
     assertThatThrownBy(() -> p.feed(ref.get(), 0, 24)).isInstanceOf(SseLimitException.class);
     assertThat(collected(ref)).isTrue();
-  }
-
-  private static boolean collected(WeakReference<?> ref) {
-    for (int i = 0; i < 50 && ref.get() != null; i++) {
-      System.gc();
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    return ref.get() == null;
   }
 
   @Test
