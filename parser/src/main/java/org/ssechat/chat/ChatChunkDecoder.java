@@ -12,6 +12,7 @@ import static org.ssechat.chat.PendingDeltas.REFUSAL;
 import static org.ssechat.chat.PendingDeltas.ROLE;
 import static org.ssechat.chat.PendingDeltas.USAGE;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.ssechat.sse.SseEvent;
@@ -61,8 +62,9 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * reuses: valid only until the callback returns. Strings (model, role, ids) are owned.
  *
  * <p><b>Cost.</b> One Jackson non-blocking parser is created per decoder and fed every event, so
- * steady-state decoding allocates almost nothing per event (a position object for the end check,
- * a {@link Usage} when one arrives). Not thread-safe: one decoder per stream, like the parser.
+ * steady-state decoding allocates nothing per event (a {@link Usage} when new numbers arrive, a
+ * {@code String} when the model, role or a tool id changes). Not thread-safe: one decoder per
+ * stream, like the parser.
  */
 public final class ChatChunkDecoder implements SseListener {
 
@@ -72,6 +74,7 @@ public final class ChatChunkDecoder implements SseListener {
       .recyclerPool(JsonRecyclerPools.nonRecyclingPool())
       .build();
   private static final byte[] NO_BYTES = new byte[0];
+  private static final OutputStream NOWHERE = OutputStream.nullOutputStream();
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ERROR_TYPE = "error".getBytes(StandardCharsets.US_ASCII);
   private static final int EXCERPT_CHARS = 80;
@@ -95,8 +98,6 @@ public final class ChatChunkDecoder implements SseListener {
   /** The non-blocking parser fed every event; replaced after a malformed event. */
   private JsonParser stream;
   private ByteArrayFeeder feeder;
-  /** Bytes fed to {@link #stream}: where the current event's object must end. */
-  private long fed;
   /** The parser being read: {@link #stream}, or a one-off parser over decoded text. */
   private JsonParser p;
 
@@ -157,15 +158,14 @@ public final class ChatChunkDecoder implements SseListener {
       if (stream == null) {
         stream = JSON.createNonBlockingByteArrayParser(ObjectReadContext.empty());
         feeder = (ByteArrayFeeder) stream.nonBlockingInputFeeder();
-        fed = 0;
       }
       p = stream;
       feeder.feedInput(buf, start, end);
-      fed += end - start;
       readRoot();
       // The parser reads the events as one stream of objects: this one must end exactly at the
-      // end of the data, or text after it would run into the next event.
-      if (stream.currentLocation().getByteOffset() != fed) {
+      // end of the data, or text after it would run into the next event. releaseBuffered counts
+      // the unread bytes (writing them nowhere) without allocating, unlike currentLocation().
+      if (stream.releaseBuffered(NOWHERE) != 0) {
         throw new Malformed("unexpected text after the JSON object");
       }
       // The parser keeps its last input array: make it drop the event's (a borrowed view).
