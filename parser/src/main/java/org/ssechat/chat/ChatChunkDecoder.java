@@ -14,6 +14,7 @@ import static org.ssechat.chat.PendingDeltas.USAGE;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import org.ssechat.sse.SseEvent;
 import org.ssechat.sse.SseListener;
@@ -115,10 +116,6 @@ public final class ChatChunkDecoder implements SseListener {
       out.onError(errorEvent(event.data()));
       return;
     }
-    if (event.dataEquals(DONE)) {
-      out.onDone();
-      return;
-    }
     byte[] buf = event.dataArray();
     int start = event.dataOffset();
     int end = start + event.dataLength();
@@ -131,7 +128,7 @@ public final class ChatChunkDecoder implements SseListener {
     if (start == end) {
       return;
     }
-    if (isDone(buf, start, end)) {
+    if (Arrays.equals(buf, start, end, DONE, 0, DONE.length)) {
       out.onDone();
       return;
     }
@@ -746,18 +743,6 @@ public final class ChatChunkDecoder implements SseListener {
 
   private static boolean isJsonSpace(byte b) {
     return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-  }
-
-  private static boolean isDone(byte[] buf, int start, int end) {
-    if (end - start != DONE.length) {
-      return false;
-    }
-    for (int i = 0; i < DONE.length; i++) {
-      if (buf[start + i] != DONE[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String describe(RuntimeException e) {
