@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import org.ssechat.sse.SseEvent;
 import org.ssechat.sse.SseListener;
 import org.ssechat.sse.Utf8;
@@ -95,6 +96,10 @@ public final class ChatChunkDecoder implements SseListener {
   private final LastString finishReasons = new LastString();
   private final LastString toolIds = new LastString();
   private final LastString toolNames = new LastString();
+  // Made once: a method reference per array read would be an allocation per event.
+  private final IntConsumer choiceReader = this::readChoice;
+  private final IntConsumer toolCallReader = this::readToolCall;
+  private final IntConsumer reasoningDetailReader = this::readReasoningDetail;
 
   /** The non-blocking parser fed every event; replaced after a malformed event. */
   private JsonParser stream;
@@ -222,7 +227,7 @@ public final class ChatChunkDecoder implements SseListener {
       JsonToken v = next();
       switch (name) {
         case "model" -> readModel(v);
-        case "choices" -> readChoices(v);
+        case "choices" -> readObjects(v, choiceReader);
         case "usage" -> readUsage(v);
         case "x_groq" -> readGroq(v);
         case "error" -> readError(v);
@@ -244,7 +249,11 @@ public final class ChatChunkDecoder implements SseListener {
     }
   }
 
-  private void readChoices(JsonToken v) {
+  /**
+   * Calls {@code read} with its position for each object of an array (current token {@code v});
+   * other elements, and a {@code v} that is not an array, are skipped.
+   */
+  private void readObjects(JsonToken v, IntConsumer read) {
     if (v != JsonToken.START_ARRAY) {
       skip();
       return;
@@ -252,7 +261,7 @@ public final class ChatChunkDecoder implements SseListener {
     int position = 0;
     for (JsonToken t = next(); t != JsonToken.END_ARRAY; t = next()) {
       if (t == JsonToken.START_OBJECT) {
-        readChoice(position);
+        read.accept(position);
       } else {
         skip();
       }
@@ -325,7 +334,7 @@ public final class ChatChunkDecoder implements SseListener {
             skip();
           }
         }
-        case "reasoning_details" -> readReasoningDetails(t);
+        case "reasoning_details" -> readObjects(t, reasoningDetailReader);
         case "refusal" -> {
           if (t == JsonToken.VALUE_STRING) {
             text(REFUSAL);
@@ -333,7 +342,7 @@ public final class ChatChunkDecoder implements SseListener {
             skip();
           }
         }
-        case "tool_calls" -> readToolCalls(t);
+        case "tool_calls" -> readObjects(t, toolCallReader);
         default -> skip();
       }
     }
@@ -418,42 +427,17 @@ public final class ChatChunkDecoder implements SseListener {
     return any;
   }
 
-  private void readReasoningDetails(JsonToken v) {
-    if (v != JsonToken.START_ARRAY) {
-      skip();
-      return;
-    }
-    for (JsonToken t = next(); t != JsonToken.END_ARRAY; t = next()) {
-      if (t != JsonToken.START_OBJECT) {
-        skip();
-        continue;
-      }
-      // Encrypted entries carry "data", not "text", so they fall through to skip().
-      while (next() == JsonToken.PROPERTY_NAME) {
-        String name = p.currentName();
-        JsonToken f = next();
-        if (f == JsonToken.VALUE_STRING && (name.equals("text") || name.equals("summary"))) {
-          text(DETAIL);
-        } else {
-          skip();
-        }
-      }
-    }
-  }
-
-  private void readToolCalls(JsonToken v) {
-    if (v != JsonToken.START_ARRAY) {
-      skip();
-      return;
-    }
-    int position = 0;
-    for (JsonToken t = next(); t != JsonToken.END_ARRAY; t = next()) {
-      if (t == JsonToken.START_OBJECT) {
-        readToolCall(position);
+  /** One {@code reasoning_details} entry (its position is not needed). */
+  private void readReasoningDetail(int position) {
+    // Encrypted entries carry "data", not "text", so they fall through to skip().
+    while (next() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken f = next();
+      if (f == JsonToken.VALUE_STRING && (name.equals("text") || name.equals("summary"))) {
+        text(DETAIL);
       } else {
         skip();
       }
-      position++;
     }
   }
 
