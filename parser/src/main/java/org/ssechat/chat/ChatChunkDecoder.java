@@ -61,7 +61,8 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * and then parsed.
  *
  * <p><b>Borrowed text.</b> Text slices passed to the listener point into a buffer the decoder
- * reuses: valid only until the callback returns. Strings (model, role, ids) are owned.
+ * reuses: valid only until the callback returns. Strings (model, role, ids) are owned. The
+ * decoder keeps no reference to the {@link SseEvent}'s bytes after {@code onEvent} returns.
  *
  * <p><b>Cost.</b> One Jackson non-blocking parser is created per decoder and fed every event, so
  * steady-state decoding allocates nothing per event (a {@link Usage} when new numbers arrive, a
