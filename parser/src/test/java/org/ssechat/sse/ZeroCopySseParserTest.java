@@ -197,6 +197,22 @@ class ZeroCopySseParserTest {
     assertThatThrownBy(() -> feed(p, "\n")).isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void aListenerThrowingAnErrorAlsoFailsTheParser() {
+    // Not only RuntimeExceptions: an Error (an assertion in a test listener, a StackOverflowError)
+    // leaves the rest of the read unparsed just the same, so the parser must not carry on.
+    List<String> seen = new ArrayList<>();
+    SseParser p = SseParsers.create(e -> {
+      seen.add(e.data());
+      if (seen.size() == 1) {
+        throw new AssertionError("boom");
+      }
+    });
+    assertThatThrownBy(() -> feed(p, "data: 1\n\ndata: 2\n\n")).hasMessage("boom");
+    assertThatThrownBy(() -> feed(p, "data: 3\n\n")).isInstanceOf(IllegalStateException.class);
+    assertThat(seen).containsExactly("1");
+  }
+
   // ---- ownership --------------------------------------------------------------------------
 
   @Test

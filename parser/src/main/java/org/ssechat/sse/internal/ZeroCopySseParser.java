@@ -151,8 +151,9 @@ public final class ZeroCopySseParser implements SseParser {
       }
       pin();
       position += len;
-    } catch (RuntimeException e) {
-      failed = true; // a limit breach, or the listener threw: state is no longer trustworthy
+    } catch (Throwable e) {
+      // A limit breach, or the listener threw (an Error too): the rest of the read is unparsed.
+      failed = true;
       pin(); // even so, keep no view of the caller's array
       throw e;
     } finally {
