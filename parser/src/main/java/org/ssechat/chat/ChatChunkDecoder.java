@@ -12,8 +12,11 @@ import static org.ssechat.chat.PendingDeltas.REFUSAL;
 import static org.ssechat.chat.PendingDeltas.ROLE;
 import static org.ssechat.chat.PendingDeltas.USAGE;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import org.ssechat.sse.SseEvent;
 import org.ssechat.sse.SseListener;
 import org.ssechat.sse.Utf8;
@@ -58,11 +61,13 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * and then parsed.
  *
  * <p><b>Borrowed text.</b> Text slices passed to the listener point into a buffer the decoder
- * reuses: valid only until the callback returns. Strings (model, role, ids) are owned.
+ * reuses: valid only until the callback returns. Strings (model, role, ids) are owned. The
+ * decoder keeps no reference to the {@link SseEvent}'s bytes after {@code onEvent} returns.
  *
  * <p><b>Cost.</b> One Jackson non-blocking parser is created per decoder and fed every event, so
- * steady-state decoding allocates almost nothing per event (a position object for the end check,
- * a {@link Usage} when one arrives). Not thread-safe: one decoder per stream, like the parser.
+ * steady-state decoding allocates nothing per event (a {@link Usage} when new numbers arrive, a
+ * {@code String} when the model, role or a tool id changes). Not thread-safe: one decoder per
+ * stream, like the parser.
  */
 public final class ChatChunkDecoder implements SseListener {
 
@@ -71,6 +76,8 @@ public final class ChatChunkDecoder implements SseListener {
       // buffers would only drain the pool.
       .recyclerPool(JsonRecyclerPools.nonRecyclingPool())
       .build();
+  private static final byte[] NO_BYTES = new byte[0];
+  private static final OutputStream NOWHERE = OutputStream.nullOutputStream();
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ERROR_TYPE = "error".getBytes(StandardCharsets.US_ASCII);
   private static final int EXCERPT_CHARS = 80;
@@ -90,12 +97,14 @@ public final class ChatChunkDecoder implements SseListener {
   private final LastString finishReasons = new LastString();
   private final LastString toolIds = new LastString();
   private final LastString toolNames = new LastString();
+  // Made once: a method reference per array read would be an allocation per event.
+  private final IntConsumer choiceReader = this::readChoice;
+  private final IntConsumer toolCallReader = this::readToolCall;
+  private final IntConsumer reasoningDetailReader = this::readReasoningDetail;
 
   /** The non-blocking parser fed every event; replaced after a malformed event. */
   private JsonParser stream;
   private ByteArrayFeeder feeder;
-  /** Bytes fed to {@link #stream}: where the current event's object must end. */
-  private long fed;
   /** The parser being read: {@link #stream}, or a one-off parser over decoded text. */
   private JsonParser p;
 
@@ -113,10 +122,6 @@ public final class ChatChunkDecoder implements SseListener {
       out.onError(errorEvent(event.data()));
       return;
     }
-    if (event.dataEquals(DONE)) {
-      out.onDone();
-      return;
-    }
     byte[] buf = event.dataArray();
     int start = event.dataOffset();
     int end = start + event.dataLength();
@@ -129,7 +134,7 @@ public final class ChatChunkDecoder implements SseListener {
     if (start == end) {
       return;
     }
-    if (isDone(buf, start, end)) {
+    if (Arrays.equals(buf, start, end, DONE, 0, DONE.length)) {
       out.onDone();
       return;
     }
@@ -156,17 +161,18 @@ public final class ChatChunkDecoder implements SseListener {
       if (stream == null) {
         stream = JSON.createNonBlockingByteArrayParser(ObjectReadContext.empty());
         feeder = (ByteArrayFeeder) stream.nonBlockingInputFeeder();
-        fed = 0;
       }
       p = stream;
       feeder.feedInput(buf, start, end);
-      fed += end - start;
       readRoot();
       // The parser reads the events as one stream of objects: this one must end exactly at the
-      // end of the data, or text after it would run into the next event.
-      if (stream.currentLocation().getByteOffset() != fed) {
+      // end of the data, or text after it would run into the next event. releaseBuffered counts
+      // the unread bytes (writing them nowhere) without allocating, unlike currentLocation().
+      if (stream.releaseBuffered(NOWHERE) != 0) {
         throw new Malformed("unexpected text after the JSON object");
       }
+      // The parser keeps its last input array: make it drop the event's (a borrowed view).
+      feeder.feedInput(NO_BYTES, 0, 0);
       return null;
     } catch (JacksonException | Malformed e) {
       discardStream();
@@ -209,6 +215,7 @@ public final class ChatChunkDecoder implements SseListener {
       }
       stream = null;
       feeder = null;
+      p = null;
     }
   }
 
@@ -221,7 +228,7 @@ public final class ChatChunkDecoder implements SseListener {
       JsonToken v = next();
       switch (name) {
         case "model" -> readModel(v);
-        case "choices" -> readChoices(v);
+        case "choices" -> readObjects(v, choiceReader);
         case "usage" -> readUsage(v);
         case "x_groq" -> readGroq(v);
         case "error" -> readError(v);
@@ -243,7 +250,11 @@ public final class ChatChunkDecoder implements SseListener {
     }
   }
 
-  private void readChoices(JsonToken v) {
+  /**
+   * Calls {@code read} with its position for each object of an array (current token {@code v});
+   * other elements, and a {@code v} that is not an array, are skipped.
+   */
+  private void readObjects(JsonToken v, IntConsumer read) {
     if (v != JsonToken.START_ARRAY) {
       skip();
       return;
@@ -251,7 +262,7 @@ public final class ChatChunkDecoder implements SseListener {
     int position = 0;
     for (JsonToken t = next(); t != JsonToken.END_ARRAY; t = next()) {
       if (t == JsonToken.START_OBJECT) {
-        readChoice(position);
+        read.accept(position);
       } else {
         skip();
       }
@@ -324,7 +335,7 @@ public final class ChatChunkDecoder implements SseListener {
             skip();
           }
         }
-        case "reasoning_details" -> readReasoningDetails(t);
+        case "reasoning_details" -> readObjects(t, reasoningDetailReader);
         case "refusal" -> {
           if (t == JsonToken.VALUE_STRING) {
             text(REFUSAL);
@@ -332,7 +343,7 @@ public final class ChatChunkDecoder implements SseListener {
             skip();
           }
         }
-        case "tool_calls" -> readToolCalls(t);
+        case "tool_calls" -> readObjects(t, toolCallReader);
         default -> skip();
       }
     }
@@ -417,42 +428,17 @@ public final class ChatChunkDecoder implements SseListener {
     return any;
   }
 
-  private void readReasoningDetails(JsonToken v) {
-    if (v != JsonToken.START_ARRAY) {
-      skip();
-      return;
-    }
-    for (JsonToken t = next(); t != JsonToken.END_ARRAY; t = next()) {
-      if (t != JsonToken.START_OBJECT) {
-        skip();
-        continue;
-      }
-      // Encrypted entries carry "data", not "text", so they fall through to skip().
-      while (next() == JsonToken.PROPERTY_NAME) {
-        String name = p.currentName();
-        JsonToken f = next();
-        if (f == JsonToken.VALUE_STRING && (name.equals("text") || name.equals("summary"))) {
-          text(DETAIL);
-        } else {
-          skip();
-        }
-      }
-    }
-  }
-
-  private void readToolCalls(JsonToken v) {
-    if (v != JsonToken.START_ARRAY) {
-      skip();
-      return;
-    }
-    int position = 0;
-    for (JsonToken t = next(); t != JsonToken.END_ARRAY; t = next()) {
-      if (t == JsonToken.START_OBJECT) {
-        readToolCall(position);
+  /** One {@code reasoning_details} entry (its position is not needed). */
+  private void readReasoningDetail(int position) {
+    // Encrypted entries carry "data", not "text", so they fall through to skip().
+    while (next() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken f = next();
+      if (f == JsonToken.VALUE_STRING && (name.equals("text") || name.equals("summary"))) {
+        text(DETAIL);
       } else {
         skip();
       }
-      position++;
     }
   }
 
@@ -742,18 +728,6 @@ public final class ChatChunkDecoder implements SseListener {
 
   private static boolean isJsonSpace(byte b) {
     return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-  }
-
-  private static boolean isDone(byte[] buf, int start, int end) {
-    if (end - start != DONE.length) {
-      return false;
-    }
-    for (int i = 0; i < DONE.length; i++) {
-      if (buf[start + i] != DONE[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String describe(RuntimeException e) {

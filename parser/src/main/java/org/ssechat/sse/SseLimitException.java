@@ -1,8 +1,9 @@
 package org.ssechat.sse;
 
 /**
- * A line or event exceeded its {@link SseLimits}. The message names the limit and the byte
- * offset, e.g. {@code "SSE line longer than 8388608 bytes (max line) starting at byte 1024"}.
+ * A line or event exceeded its {@link SseLimits}. The message names the limit and the stream
+ * offset where the line or event began, e.g.
+ * {@code "SSE line longer than 8388608 bytes (max line) at byte 1024"}.
  */
 public final class SseLimitException extends RuntimeException {
 

@@ -13,7 +13,8 @@ package org.ssechat.sse;
  *       <td>largest event: joined data plus event type</td></tr>
  * </table>
  *
- * <p>Exceeding one throws {@link SseLimitException} with the byte offset where it happened.
+ * <p>Exceeding one throws {@link SseLimitException} with the stream offset where the line, or the
+ * event (its first {@code data} or {@code event} line), began.
  *
  * @param maxLineBytes  positive
  * @param maxEventBytes positive

@@ -31,7 +31,11 @@ public interface SseParser {
    */
   void feed(byte[] buf, int off, int len);
 
-  /** Parses all of {@code buf}'s remaining bytes and advances its position to its limit. */
+  /**
+   * Parses all of {@code buf}'s remaining bytes and advances its position to its limit, with the
+   * contract of {@link #feed(byte[], int, int)}: no reference to {@code buf} is kept. A buffer
+   * without an accessible array (direct, read-only) is copied through a small internal array.
+   */
   void feed(ByteBuffer buf);
 
   /**
@@ -45,7 +49,10 @@ public interface SseParser {
   /** Forgets everything, including the last event ID and retry value, and clears a failure. */
   void reset();
 
-  /** Bytes fed since the start of the current stream. */
+  /**
+   * Bytes fed since the start of the current stream, counted when a {@code feed} returns (inside a
+   * callback it excludes the read being parsed; {@link SseEvent#endOffset()} is exact).
+   */
   long position();
 
   /** The last event ID string as of the last dispatch; {@code null} if none was ever set. */

@@ -3,8 +3,13 @@ package org.ssechat.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ssechat.sse.SseParser;
+import org.ssechat.sse.SseParsers;
+import org.ssechat.sse.testing.Fixtures;
 
 /** One test per decoder feature, on hand-written events. */
 class ChatChunkDecoderTest {
@@ -394,6 +399,19 @@ class ChatChunkDecoderTest {
     Transcript t = Transcript.decode(sse(delta(
         "{\"content\":\"\\u003cthink\\u003e \\ud83d\\ude0a \\\"q\\\" \\n 😊\"}")));
     assertThat(t.lines).containsExactly("content 0 <think> 😊 \"q\" \n 😊");
+  }
+
+  @Test
+  void noEventArrayOutlivesItsEvent() {
+    // The SSE parser keeps no view of the caller's read; the decoder must not either.
+    SseParser parser = SseParsers.create(new ChatChunkDecoder(new ChatAccumulator()));
+    for (String event : List.of(delta("{\"content\":\"a\"}"), "{\"broken\":", "[DONE]")) {
+      byte[] read = sse(event).getBytes(StandardCharsets.UTF_8);
+      WeakReference<byte[]> ref = new WeakReference<>(read);
+      parser.feed(read, 0, read.length);
+      read = null;
+      assertThat(Fixtures.collected(ref)).as("decoder still holds the read of %s", event).isTrue();
+    }
   }
 
   @Test

@@ -14,8 +14,9 @@ import org.ssechat.sse.SseParsers;
 
 /**
  * Bytes allocated per event in steady state, framing plus decoding, measured with the thread's
- * allocation counter over a long stream made of recorded chunks. Prints the numbers; asserts only
- * the 512 B/event budget (allocation, not time, so it does not depend on the machine's load).
+ * allocation counter over a long stream made of recorded chunks. Prints the numbers and asserts
+ * less than one small object per event (allocation, not time, so it does not depend on the
+ * machine's load).
  */
 class DecoderAllocationTest {
 
@@ -106,7 +107,8 @@ class DecoderAllocationTest {
     System.out.printf("events/pass=%d framing=%.1f B/event framing+decoding=%.1f B/event%n",
         events, framing, total);
     assertThat(sink.chars).isPositive();
-    assertThat(total).isLessThan(512);
+    // Usages and model Strings are allocated when they change; nothing else may be per event.
+    assertThat(total).isLessThan(24);
   }
 
   @Test

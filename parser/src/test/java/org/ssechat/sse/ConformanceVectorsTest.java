@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,9 +62,5 @@ class ConformanceVectorsTest {
       assertThat(r.events()).as("%s at %s", v.name(), c).containsExactlyElementsOf(v.events());
       assertThat(r.retry()).as("%s retry at %s", v.name(), c).isEqualTo(v.retry());
     }
-  }
-
-  static Stream<String> names() throws IOException {
-    return vectors().stream().map(Vector::name);
   }
 }

@@ -2,8 +2,10 @@ package org.ssechat.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.ssechat.sse.testing.Fixtures.utf8;
 
+import java.lang.management.ManagementFactory;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -167,20 +169,42 @@ class HostileInputTest {
 
   @Test
   void manyLinesInOneEventAtOneByteReadsStayLinear() {
-    // 20 000 data lines in one event, fed one byte at a time (catches O(n^2) re-scans/copies).
+    // 20 000 data lines in one event, fed one byte at a time. Growing the joined data by less
+    // than doubling (re-copying it per line) would allocate gigabytes; doubling stays near 2x.
+    var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
     Counter c = new Counter();
     SseParser p = SseParsers.create(c);
     byte[] one = new byte[1];
     byte[] line = utf8("data: 0123456789abcdef\n");
+    long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
     for (int i = 0; i < 20_000; i++) {
       for (byte b : line) {
         one[0] = b;
         p.feed(one, 0, 1);
       }
     }
+    long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
     p.feed(utf8("\n"), 0, 1);
     assertThat(c.events).isEqualTo(1);
     assertThat(c.dataBytes).isEqualTo(20_000L * 17 - 1);
+    assertThat(allocated).as("bytes allocated for 340 KB of data").isLessThan(4L * c.dataBytes);
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void aLongLineAtOneByteReadsIsNotRescanned() {
+    // 4 MB in one line, one byte per read: rescanning the held part on each read would be
+    // 8 * 10^12 steps, far past the timeout; a linear parser takes well under a second.
+    Counter c = new Counter();
+    SseParser p = SseParsers.create(c);
+    byte[] one = {'x'};
+    p.feed(utf8("data: "), 0, 6);
+    for (int i = 0; i < 4 << 20; i++) {
+      p.feed(one, 0, 1);
+    }
+    p.feed(utf8("\n\n"), 0, 2);
+    assertThat(c.dataBytes).isEqualTo(4 << 20);
   }
 
   @Test

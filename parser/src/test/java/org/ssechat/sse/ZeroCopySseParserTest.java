@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.ssechat.sse.testing.Fixtures.bytes;
+import static org.ssechat.sse.testing.Fixtures.collected;
 import static org.ssechat.sse.testing.Fixtures.concat;
 import static org.ssechat.sse.testing.Fixtures.msg;
 import static org.ssechat.sse.testing.Fixtures.utf8;
@@ -162,10 +163,26 @@ class ZeroCopySseParserTest {
   }
 
   @Test
+  void anEventStartsAtItsFirstEventLineEvenAnEmptyOne() {
+    for (String input : List.of("event:\ndata: 1234567\n\n", "event: t\nevent:\ndata: 1234567\n\n",
+        "event\r\nid: 1\r\ndata: 1234567\r\n\r\n")) {
+      byte[] in = utf8(input);
+      for (Chunkings.Chunking c : Chunkings.all(in.length, 3)) {
+        assertThatThrownBy(() -> Recorder.run("zero-copy", in, c, new SseLimits(100, 5)))
+            .as("%s at %s", input, c).isInstanceOfSatisfying(SseLimitException.class,
+                e -> assertThat(e.offset()).isZero());
+      }
+    }
+  }
+
+  @Test
   void afterAFailureOnlyResetRecovers() {
     SseParser p = parser(4, 100);
     assertThatThrownBy(() -> feed(p, "data: long\n")).isInstanceOf(SseLimitException.class);
     assertThatThrownBy(() -> feed(p, "data\n\n")).isInstanceOf(IllegalStateException.class);
+    ByteBuffer direct = ByteBuffer.allocateDirect(8).put(utf8("data\n\n")).flip();
+    assertThatThrownBy(() -> p.feed(direct)).isInstanceOf(IllegalStateException.class);
+    assertThat(direct.position()).as("a refused feed consumes nothing").isZero();
     p.reset();
     feed(p, "data\n\n");
     assertThat(rec.events).containsExactly(msg(""));
@@ -178,6 +195,22 @@ class ZeroCopySseParserTest {
     });
     assertThatThrownBy(() -> feed(p, "data: 1\n\ndata: 2\n\n")).hasMessage("boom 1");
     assertThatThrownBy(() -> feed(p, "\n")).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aListenerThrowingAnErrorAlsoFailsTheParser() {
+    // Not only RuntimeExceptions: an Error (an assertion in a test listener, a StackOverflowError)
+    // leaves the rest of the read unparsed just the same, so the parser must not carry on.
+    List<String> seen = new ArrayList<>();
+    SseParser p = SseParsers.create(e -> {
+      seen.add(e.data());
+      if (seen.size() == 1) {
+        throw new AssertionError("boom");
+      }
+    });
+    assertThatThrownBy(() -> feed(p, "data: 1\n\ndata: 2\n\n")).hasMessage("boom");
+    assertThatThrownBy(() -> feed(p, "data: 3\n\n")).isInstanceOf(IllegalStateException.class);
+    assertThat(seen).containsExactly("1");
   }
 
   // ---- ownership --------------------------------------------------------------------------
@@ -204,18 +237,6 @@ class ZeroCopySseParserTest {
     WeakReference<byte[]> ref = new WeakReference<>(utf8("event: ab\ndata: toolong\n"));
     assertThatThrownBy(() -> p.feed(ref.get(), 0, 24)).isInstanceOf(SseLimitException.class);
     assertThat(collected(ref)).isTrue();
-  }
-
-  private static boolean collected(WeakReference<?> ref) {
-    for (int i = 0; i < 50 && ref.get() != null; i++) {
-      System.gc();
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    return ref.get() == null;
   }
 
   @Test
@@ -269,6 +290,21 @@ class ZeroCopySseParserTest {
     feed(self[0], "data: a\n\ndata: b\n\n");
     assertThat(seen).hasSize(6);
     assertThat(self[0].position()).isEqualTo(18);
+  }
+
+  @Test
+  void aCallbackFeedingADirectBufferIsRefusedWithoutTouchingTheReadInProgress() {
+    // Direct buffers go through the parser's bounce array, which holds the read being parsed.
+    List<String> data = new ArrayList<>();
+    SseParser[] self = new SseParser[1];
+    self[0] = SseParsers.create(e -> {
+      data.add(e.data());
+      ByteBuffer nested = ByteBuffer.allocateDirect(16).put(utf8("data: nested\n\n")).flip();
+      assertThatThrownBy(() -> self[0].feed(nested)).isInstanceOf(IllegalStateException.class);
+      assertThat(nested.position()).as("a refused feed consumes nothing").isZero();
+    });
+    self[0].feed(ByteBuffer.allocateDirect(64).put(utf8("data: a\n\ndata: bbbbbbbb\n\n")).flip());
+    assertThat(data).containsExactly("a", "bbbbbbbb");
   }
 
   // ---- offsets ----------------------------------------------------------------------------

@@ -71,7 +71,7 @@ public final class ZeroCopySseParser implements SseParser {
   private int typeOff;
   private int typeLen;
   private byte[] type = EMPTY;
-  private long eventStart;
+  private long eventStart = -1; // offset of the block's first data or event line; -1: none yet
 
   // The id buffer (set by an id field) and the last event ID (copied from it at each blank line).
   private byte[] idBuf = EMPTY;
@@ -95,6 +95,8 @@ public final class ZeroCopySseParser implements SseParser {
 
   @Override
   public void feed(ByteBuffer buf) {
+    // Before the bounce array is touched: a callback's feed would overwrite the read in progress.
+    checkUsable();
     int n = buf.remaining();
     if (buf.hasArray()) {
       feed(buf.array(), buf.arrayOffset() + buf.position(), n);
@@ -113,10 +115,7 @@ public final class ZeroCopySseParser implements SseParser {
 
   @Override
   public void feed(byte[] buf, int off, int len) {
-    checkNotFeeding();
-    if (failed) {
-      throw new IllegalStateException("SSE parser failed earlier; reset() it first");
-    }
+    checkUsable();
     Objects.checkFromIndexSize(off, len, buf.length);
     if (len == 0) {
       return;
@@ -152,12 +151,20 @@ public final class ZeroCopySseParser implements SseParser {
       }
       pin();
       position += len;
-    } catch (RuntimeException e) {
-      failed = true; // a limit breach, or the listener threw: state is no longer trustworthy
+    } catch (Throwable e) {
+      // A limit breach, or the listener threw (an Error too): the rest of the read is unparsed.
+      failed = true;
       pin(); // even so, keep no view of the caller's array
       throw e;
     } finally {
       feeding = false;
+    }
+  }
+
+  private void checkUsable() {
+    checkNotFeeding();
+    if (failed) {
+      throw new IllegalStateException("SSE parser failed earlier; reset() it first");
     }
   }
 
@@ -317,9 +324,7 @@ public final class ZeroCopySseParser implements SseParser {
   private void appendData(byte[] b, int off, int n, boolean copy, int lineIndex) {
     if (!dataSeen) {
       dataSeen = true;
-      if (typeLen == 0) {
-        eventStart = copy ? lineStart : base + lineIndex;
-      }
+      startEvent(copy, lineIndex);
       checkEvent(n);
       if (copy) {
         dataArr = data = ensure(data, n);
@@ -359,10 +364,14 @@ public final class ZeroCopySseParser implements SseParser {
     dataOff = 0;
   }
 
-  private void setType(byte[] b, int off, int n, boolean copy, int lineIndex) {
-    if (!dataSeen && typeLen == 0) {
+  private void startEvent(boolean copy, int lineIndex) {
+    if (eventStart < 0) {
       eventStart = copy ? lineStart : base + lineIndex;
     }
+  }
+
+  private void setType(byte[] b, int off, int n, boolean copy, int lineIndex) {
+    startEvent(copy, lineIndex);
     if ((long) dataLen + n > maxEvent) {
       throw new SseLimitException(SseLimitException.Limit.EVENT, maxEvent, eventStart);
     }
@@ -427,11 +436,16 @@ public final class ZeroCopySseParser implements SseParser {
         view.dataString = null;
       }
     }
+    clearEvent();
+  }
+
+  private void clearEvent() {
     dataSeen = false;
     dataArr = data;
     dataLen = 0;
     typeArr = type;
     typeLen = 0;
+    eventStart = -1;
   }
 
   /** Copies views of the pending event out of the caller's array before {@code feed} returns. */
@@ -466,11 +480,7 @@ public final class ZeroCopySseParser implements SseParser {
     bomSeen = 0;
     skipLf = false;
     lineLen = 0;
-    dataSeen = false;
-    dataArr = data;
-    dataLen = 0;
-    typeArr = type;
-    typeLen = 0;
+    clearEvent();
     return end;
   }
 

@@ -2,6 +2,7 @@ package org.ssechat.sse.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.ssechat.sse.SseMessage;
@@ -38,6 +39,19 @@ public final class Fixtures {
       at += p.length;
     }
     return out;
+  }
+
+  /** Whether {@code ref}'s referent is garbage collected within about half a second of GCs. */
+  public static boolean collected(WeakReference<?> ref) {
+    for (int i = 0; i < 50 && ref.get() != null; i++) {
+      System.gc();
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return ref.get() == null;
   }
 
   /** A {@code message} event without an id. */
