@@ -31,6 +31,7 @@ public final class AnswerRenderer implements ChatDeltaListener {
   private static final AttributedStyle WARN = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
   private static final AttributedStyle ERROR = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
   private static final int TOOL_ARGS_SHOWN = 80;
+  private static final int MAX_WARNINGS = 3;
 
   private enum Block { NONE, REASONING, CONTENT, TOOL }
 
@@ -125,8 +126,8 @@ public final class AnswerRenderer implements ChatDeltaListener {
   }
 
   /**
-   * Ends the answer: closes any open block, prints the error line for a non-finished outcome and
-   * the stats line. Call once, after {@code ChatBackend.stream} returned.
+   * Ends the answer: closes any open block, prints the result's warnings (at most three, dim), the
+   * error line for a non-finished outcome and the stats line. Call once, after {@code ChatBackend.stream} returned.
    */
   public void finish(ChatResult result) {
     enter(Block.NONE);
@@ -135,6 +136,16 @@ public final class AnswerRenderer implements ChatDeltaListener {
       atLineStart = true;
     }
     out.flush();
+    int shown = 0;
+    for (String warning : result.warnings()) {
+      if (shown++ == MAX_WARNINGS) {
+        styled(meta, "warning: … " + (result.warnings().size() - MAX_WARNINGS) + " more", DIM);
+        meta.println();
+        break;
+      }
+      styled(meta, "warning: " + warning, DIM);
+      meta.println();
+    }
     String problem = problemLine(result);
     if (problem != null) {
       styled(meta, problem, result.outcome() == Outcome.ERROR ? ERROR : WARN);

@@ -88,10 +88,12 @@ class AnswerRendererTest {
     char[] partial = "half an ans".toCharArray();
     r.onContent(0, partial, 0, partial.length);
     r.finish(new ChatResult(Outcome.TRUNCATED, "m", "half an ans", "", List.of(), null, null,
-        "the stream ended without [DONE] or a finish reason", List.of(), m));
+        "the stream ended without [DONE] or a finish reason",
+        List.of("skipped a malformed event", "w2", "w3", "w4", "w5"), m));
     assertThat(out.toString()).isEqualTo("half an ans\n");
-    assertThat(meta.toString()).isEqualTo(
-        "truncated: the stream ended without [DONE] or a finish reason\nm · 0.01 s · truncated\n");
+    assertThat(meta.toString()).isEqualTo("warning: skipped a malformed event\nwarning: w2\nwarning: w3\n"
+        + "warning: … 2 more\n"
+        + "truncated: the stream ended without [DONE] or a finish reason\nm · 0.01 s · truncated\n");
     assertThat(AnswerRenderer.problemLine(new ChatResult(Outcome.ERROR, "m", "", "", List.of(), null,
         null, "HTTP 401: invalid key", List.of(), m))).isEqualTo("error: HTTP 401: invalid key");
   }
