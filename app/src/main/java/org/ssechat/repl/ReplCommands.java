@@ -69,16 +69,13 @@ public final class ReplCommands {
     return new SimpleCommand("chat", CHAT, "chat [--model M] [--system S] MESSAGE…",
         "Send a message (in the REPL every line not starting with / is one)", this::runChat,
         SimpleCommand.stringOption("model", 'm', "model for this message"),
-        SimpleCommand.stringOption("system", 's', "system prompt"));
+        SimpleCommand.stringOption("system", 's', "system prompt (kept for the session)"));
   }
 
   private ExitStatus runChat(CommandContext ctx) throws IOException {
     String message = SimpleCommand.rest(ctx);
     String model = SimpleCommand.option(ctx, "model", 'm');
     String system = SimpleCommand.option(ctx, "system", 's');
-    if (model != null) {
-      chat.settingsHolder().update(s -> s.withModel(model));
-    }
     if (system != null) {
       chat.session().setSystem(system);
     }
@@ -91,9 +88,19 @@ public final class ReplCommands {
     if (message.isEmpty()) {
       throw new UsageException("no message");
     }
-    PrintWriter out = ctx.outputWriter();
-    Turn turn = chat.send(message, out, interactive ? out : stderr, ansi);
-    return ExitCodes.of(turn.outcome());
+    String previousModel = chat.settings().model();
+    if (model != null) {
+      chat.settingsHolder().update(s -> s.withModel(model));
+    }
+    try {
+      PrintWriter out = ctx.outputWriter();
+      Turn turn = chat.send(message, out, interactive ? out : stderr, ansi);
+      return ExitCodes.of(turn.outcome());
+    } finally {
+      if (model != null) {
+        chat.settingsHolder().update(s -> s.withModel(previousModel));
+      }
+    }
   }
 
   Command help() {

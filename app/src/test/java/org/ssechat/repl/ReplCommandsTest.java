@@ -66,6 +66,9 @@ class ReplCommandsTest extends ContextTest {
     run("hi");
     assertThat(backend.lastRequest().model()).isEqualTo("fake-mini");
     assertThat(run("/models")).contains("* fake-mini").contains("  fake-large");
+    run("/chat --model other-model just this once");
+    assertThat(backend.lastRequest().model()).isEqualTo("other-model");
+    assertThat(run("/model")).isEqualTo("fake-mini");
   }
 
   @Test
