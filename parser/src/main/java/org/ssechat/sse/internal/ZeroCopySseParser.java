@@ -33,10 +33,8 @@ public final class ZeroCopySseParser implements SseParser {
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
-  private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
-  private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+  private static final long BELOW_CR_LF = 0x0E0E0E0E0E0E0E0EL;
   private static final byte LF = '\n';
   private static final byte CR = '\r';
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -237,17 +235,24 @@ public final class ZeroCopySseParser implements SseParser {
     return buf[next] == LF ? next + 1 : next;
   }
 
-  /** Index of the first CR or LF in {@code [p, end)}, or -1. */
+  /**
+   * Index of the first CR or LF in {@code [p, end)}, or -1. Eight bytes at a time, with one test
+   * per word for "a byte below 0x0E" (CR is 0x0D, LF 0x0A): cheaper than testing for CR and LF
+   * separately, and exact for the lowest flagged byte (a borrow only corrupts bytes above a real
+   * hit). The rare other control byte (TAB, NUL, ...) is checked and skipped.
+   */
   static int findEol(byte[] b, int p, int end) {
     int i = p;
     for (int last = end - 8; i <= last; i += 8) {
       long w = (long) LONGS.get(b, i);
-      long x = w ^ LFS;
-      long y = w ^ CRS;
-      long hits = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+      long hits = (w - BELOW_CR_LF) & ~w & HIGHS;
       if (hits != 0) {
-        // The lowest flagged byte is exact (borrows only corrupt bytes above a real match).
-        return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+        int k = i + (Long.numberOfTrailingZeros(hits) >>> 3);
+        byte c = b[k];
+        if (c == LF || c == CR) {
+          return k;
+        }
+        i = k + 1 - 8; // resume right after the other control byte
       }
     }
     for (; i < end; i++) {
