@@ -11,7 +11,9 @@ import java.nio.ByteBuffer;
  * once (no lookahead); an LF that starts the next read is then skipped.
  *
  * <p>Not thread-safe: one parser per stream, fed from one thread at a time. Listener callbacks
- * run on the feeding thread, inside {@code feed}.
+ * run on the feeding thread, inside {@code feed}, and may not call {@code feed},
+ * {@link #endOfInput()} or {@link #reset()} on the same parser (that throws
+ * {@link IllegalStateException}); to stop early, stop feeding after the callback returns.
  *
  * <p>End of input never dispatches: per the spec, an event without its terminating blank line is
  * discarded. {@link #endOfInput()} reports what was discarded, so a client can say "truncated".
@@ -36,6 +38,7 @@ public interface SseParser {
    * Signals end of input (the connection closed). Nothing is dispatched; pending bytes are
    * discarded and described in the result. The parser is then ready for a new stream (a
    * reconnection): the BOM check re-arms, while the last event ID and retry value are kept.
+   * After a failed {@code feed} only {@link #reset()} makes the parser usable again.
    */
   SseStreamEnd endOfInput();
 

@@ -54,6 +54,7 @@ public final class ZeroCopySseParser implements SseParser {
   private int bomSeen; // how many BOM bytes matched so far; 3 = check over (stripped or not)
   private boolean skipLf;
   private boolean failed;
+  private boolean feeding; // inside feed: listener callbacks may not re-enter the parser
 
   // A line cut by the end of a read.
   private byte[] line = EMPTY;
@@ -83,7 +84,7 @@ public final class ZeroCopySseParser implements SseParser {
   private String lastIdString;
   private long retry = -1;
 
-  // For direct buffers and the held BOM prefix.
+  // Copy buffer for ByteBuffers without an accessible array (direct, read-only).
   private byte[] bounce;
 
   public ZeroCopySseParser(SseListener listener, SseLimits limits) {
@@ -112,6 +113,7 @@ public final class ZeroCopySseParser implements SseParser {
 
   @Override
   public void feed(byte[] buf, int off, int len) {
+    checkNotFeeding();
     if (failed) {
       throw new IllegalStateException("SSE parser failed earlier; reset() it first");
     }
@@ -119,6 +121,7 @@ public final class ZeroCopySseParser implements SseParser {
     if (len == 0) {
       return;
     }
+    feeding = true;
     try {
       int end = off + len;
       base = position - off;
@@ -151,7 +154,16 @@ public final class ZeroCopySseParser implements SseParser {
       position += len;
     } catch (RuntimeException e) {
       failed = true; // a limit breach, or the listener threw: state is no longer trustworthy
+      pin(); // even so, keep no view of the caller's array
       throw e;
+    } finally {
+      feeding = false;
+    }
+  }
+
+  private void checkNotFeeding() {
+    if (feeding) {
+      throw new IllegalStateException("an SSE listener callback may not call back into its parser");
     }
   }
 
@@ -194,15 +206,15 @@ public final class ZeroCopySseParser implements SseParser {
   }
 
   private void appendCutLine(byte[] src, int off, int n) {
-    int need = lineLen + n;
+    long need = (long) lineLen + n;
     if (need > maxLine) {
       throw new SseLimitException(SseLimitException.Limit.LINE, maxLine, lineStart);
     }
     if (need > line.length) {
-      line = Arrays.copyOf(line, grow(line.length, need, maxLine));
+      line = Arrays.copyOf(line, grow(line.length, (int) need, maxLine));
     }
     System.arraycopy(src, off, line, lineLen, n);
-    lineLen = need;
+    lineLen = (int) need;
   }
 
   /** Returns the index after the line end at {@code eol}; sets {@link #skipLf} for a read-final CR. */
@@ -427,7 +439,7 @@ public final class ZeroCopySseParser implements SseParser {
     if (dataSeen && dataArr != data) {
       ownData(dataLen);
     }
-    if (typeLen > 0 && typeArr != type) {
+    if (typeArr != type) { // also an empty view: it would still pin the caller's array
       type = ensure(type, typeLen);
       System.arraycopy(typeArr, typeOff, type, 0, typeLen);
       typeArr = type;
@@ -437,6 +449,7 @@ public final class ZeroCopySseParser implements SseParser {
 
   @Override
   public SseStreamEnd endOfInput() {
+    checkNotFeeding();
     long cut = lineLen;
     if (bomSeen > 0 && bomSeen < 3) {
       cut += bomSeen; // a held BOM prefix is an unterminated line too
@@ -463,7 +476,7 @@ public final class ZeroCopySseParser implements SseParser {
 
   @Override
   public void reset() {
-    endOfInput();
+    endOfInput(); // (refuses to run inside a callback)
     failed = false;
     idLen = 0;
     idSet = false;

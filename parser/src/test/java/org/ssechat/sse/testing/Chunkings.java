@@ -53,6 +53,18 @@ public final class Chunkings {
     return new Chunking(name, sizes);
   }
 
+  /** Reads whose sizes repeat {@code pattern} (each entry at least 1) until {@code n} is covered. */
+  public static Chunking cycled(String name, int n, List<Integer> pattern) {
+    List<Integer> sizes = new ArrayList<>();
+    int left = n;
+    for (int i = 0; left > 0; i++) {
+      int k = Math.min(left, Math.max(1, pattern.get(i % pattern.size())));
+      sizes.add(k);
+      left -= k;
+    }
+    return new Chunking(name + sizes, sizes.stream().mapToInt(Integer::intValue).toArray());
+  }
+
   /** Random read sizes in {@code [1, maxRead]}. */
   public static Chunking random(String name, int n, Random r, int maxRead) {
     List<Integer> sizes = new ArrayList<>();

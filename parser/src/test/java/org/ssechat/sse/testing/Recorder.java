@@ -1,6 +1,5 @@
 package org.ssechat.sse.testing;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class Recorder implements SseListener {
 
   @Override
   public void onComment(byte[] buf, int off, int len) {
-    comments.add(new String(buf, off, len, StandardCharsets.UTF_8));
+    comments.add(Utf8.decode(buf, off, len));
   }
 
   @Override
