@@ -43,7 +43,7 @@ import tools.jackson.core.util.JsonRecyclerPools;
  *
  * <p>In a delta: {@code role}; {@code content} as a string or as typed parts ({@code text} parts
  * are content, {@code thinking} parts are reasoning, other part types are skipped);
- * {@code reasoning_content} and {@code reasoning}; the {@code text}/{@code summary} of
+ * {@code reasoning_content} and {@code reasoning} (a string, or an object with {@code text}); the {@code text}/{@code summary} of
  * {@code reasoning_details} entries (ignored when the same delta also has a non-empty
  * {@code reasoning} or {@code reasoning_content}, which OpenRouter sends alongside with the same
  * text); {@code refusal}; {@code tool_calls} fragments. Empty text, empty {@code role}, empty
@@ -53,8 +53,9 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * <p><b>Atomic events.</b> An event's callbacks are delivered only after the whole event parsed,
  * so a malformed event (invalid or truncated JSON, not an object, text after the object) delivers
  * nothing but one {@link ChatDeltaListener#onMalformed}, and the next event decodes normally.
- * Data that is not valid UTF-8 is decoded again with U+FFFD replacement ({@link Utf8#decode}) and
- * delivered if that parses.
+ * Data that is not well-formed UTF-8 (checked first: Jackson lets overlong forms through) is
+ * decoded with U+FFFD replacement ({@link Utf8#decode}), as the SSE layer's {@code data()} does,
+ * and then parsed.
  *
  * <p><b>Borrowed text.</b> Text slices passed to the listener point into a buffer the decoder
  * reuses: valid only until the callback returns. Strings (model, role, ids) are owned.
@@ -136,8 +137,9 @@ public final class ChatChunkDecoder implements SseListener {
       out.onMalformed("not a JSON object", excerpt(buf, start, end));
       return;
     }
-    String problem = decodeBytes(buf, start, end);
-    if (problem != null && !decodeReplaced(buf, start, end)) {
+    String problem = Utf8Validation.isValid(buf, start, end)
+        ? decodeBytes(buf, start, end) : decodeReplaced(buf, start, end);
+    if (problem != null) {
       out.onMalformed(problem, excerpt(buf, start, end));
       return;
     }
@@ -173,18 +175,21 @@ public final class ChatChunkDecoder implements SseListener {
   }
 
   /**
-   * Parses the data decoded with U+FFFD replacement. Only data that is not valid UTF-8 can fail
-   * {@link #decodeBytes} and pass here, so this is the invalid-UTF-8 fallback.
+   * Parses data that is not valid UTF-8, decoded with U+FFFD replacement like the SSE layer does;
+   * null on success, else the problem. Rare, so a one-off parser is fine.
    */
-  private boolean decodeReplaced(byte[] buf, int start, int end) {
+  private String decodeReplaced(byte[] buf, int start, int end) {
     beginEvent();
     try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(),
         Utf8.decode(buf, start, end - start))) {
       p = parser;
       readRoot();
-      return parser.nextToken() == null;
+      if (parser.nextToken() != null) {
+        throw new Malformed("unexpected text after the JSON object");
+      }
+      return null;
     } catch (JacksonException | Malformed e) {
-      return false;
+      return describe(e);
     } finally {
       p = stream;
     }
@@ -313,6 +318,8 @@ public final class ChatChunkDecoder implements SseListener {
           if (t == JsonToken.VALUE_STRING) {
             plainReasoning |= p.getTextLength() > 0;
             text(REASONING);
+          } else if (t == JsonToken.START_OBJECT) {
+            plainReasoning |= readReasoningObject();
           } else {
             skip();
           }
@@ -392,6 +399,22 @@ public final class ChatChunkDecoder implements SseListener {
       return PART_TYPE_TEXT;
     }
     return LastString.matches("thinking", buf, off, len) ? PART_TYPE_THINKING : PART_TYPE_OTHER;
+  }
+
+  /** {@code {"text": ...}} (Bedrock through some gateways); whether it had text. */
+  private boolean readReasoningObject() {
+    boolean any = false;
+    while (next() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken v = next();
+      if (v == JsonToken.VALUE_STRING && name.equals("text")) {
+        any |= p.getTextLength() > 0;
+        text(REASONING);
+      } else {
+        skip();
+      }
+    }
+    return any;
   }
 
   private void readReasoningDetails(JsonToken v) {
@@ -528,18 +551,22 @@ public final class ChatChunkDecoder implements SseListener {
     pending.value(USAGE, u);
   }
 
-  /** A token count: an integer (exact up to 2^63-1), a float, or a decimal string; else -1. */
+  /**
+   * A token count: a non-negative integer (exact up to 2^63-1), a float, or a string of digits;
+   * -1 for anything else.
+   */
   private long count(JsonToken t) {
     switch (t) {
       case VALUE_NUMBER_INT -> {
-        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? -1 : p.getLongValue();
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        double d = p.getDoubleValue();
-        return d >= 0 && d < 0x1p63 ? (long) d : -1;
+        return integer();
       }
       case VALUE_STRING -> {
         return parseCount(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        // Rare (a provider sending 12.0): parse the text.
+        double d = Double.parseDouble(p.getText());
+        return d >= 0 && d < 0x1p63 ? (long) d : -1;
       }
       default -> {
         skip();
@@ -548,17 +575,32 @@ public final class ChatChunkDecoder implements SseListener {
     }
   }
 
+  /**
+   * The current integer token if it is non-negative and fits a long, else -1. Up to 18 chars it
+   * always fits, and {@code getLongValue()} reads it without allocating. Longer ones are parsed
+   * from the token's chars: jackson-core 3.1.7's non-blocking parser, once a big integer has been
+   * inspected through its number accessors, returns a stale value for the next float.
+   */
+  private long integer() {
+    if (p.getTextLength() <= 18) {
+      long n = p.getLongValue();
+      return n >= 0 ? n : -1;
+    }
+    return parseCount(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+  }
+
+  /** Decimal digits as a long; -1 if empty, not all digits, or above {@code Long.MAX_VALUE}. */
   private static long parseCount(char[] buf, int off, int len) {
-    if (len == 0 || len > 18) {
+    if (len == 0 || len > 19) {
       return -1;
     }
     long n = 0;
     for (int i = off; i < off + len; i++) {
-      char c = buf[i];
-      if (c < '0' || c > '9') {
+      int digit = buf[i] - '0';
+      if (digit < 0 || digit > 9 || n > (Long.MAX_VALUE - digit) / 10) {
         return -1;
       }
-      n = n * 10 + (c - '0');
+      n = n * 10 + digit;
     }
     return n;
   }
@@ -654,12 +696,14 @@ public final class ChatChunkDecoder implements SseListener {
     return cache.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
+  /** A non-negative int index, or {@code otherwise}. */
   private int intOr(JsonToken v, int otherwise) {
-    if (v == JsonToken.VALUE_NUMBER_INT) {
-      return p.getIntValue();
+    if (v != JsonToken.VALUE_NUMBER_INT) {
+      skip();
+      return otherwise;
     }
-    skip();
-    return otherwise;
+    long n = integer();
+    return n >= 0 && n <= Integer.MAX_VALUE ? (int) n : otherwise;
   }
 
   private String nonEmptyString(JsonToken v, LastString cache) {

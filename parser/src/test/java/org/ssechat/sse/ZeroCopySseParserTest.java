@@ -2,11 +2,13 @@ package org.ssechat.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.ssechat.sse.testing.Fixtures.bytes;
 import static org.ssechat.sse.testing.Fixtures.concat;
 import static org.ssechat.sse.testing.Fixtures.msg;
 import static org.ssechat.sse.testing.Fixtures.utf8;
 
+import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -214,6 +216,38 @@ class ZeroCopySseParserTest {
       }
     }
     return ref.get() == null;
+  }
+
+  @Test
+  void steadyStateAllocatesNothingPerEvent() {
+    assumeTrue(ManagementFactory.getThreadMXBean()
+        instanceof com.sun.management.ThreadMXBean, "needs HotSpot's allocation counter");
+    var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
+    // Named events with ids, keep-alive comments, multi-line data, lines cut by the reads.
+    byte[] input = utf8(("id: 1\nevent: delta\ndata: {\"x\":\"é\"}\n\n: ka\n"
+        + "data: a\ndata: b\n\ndata: [DONE]\r\n\r\n").repeat(1000));
+    byte[] done = utf8("[DONE]");
+    long[] sink = new long[1];
+    SseParser p = SseParsers.create(e -> sink[0] += e.dataLength() + e.typeLength()
+        + (e.dataEquals(done) ? 1 : 0));
+    Runnable round = () -> {
+      for (int off = 0; off < input.length; off += 4093) {
+        p.feed(input, off, Math.min(4093, input.length - off));
+      }
+    };
+    for (int i = 0; i < 30; i++) {
+      round.run(); // warm up
+    }
+    long tid = Thread.currentThread().getId();
+    long before = mx.getThreadAllocatedBytes(tid);
+    for (int i = 0; i < 20; i++) {
+      round.run();
+    }
+    long allocated = mx.getThreadAllocatedBytes(tid) - before;
+    assertThat(sink[0]).isPositive();
+    // 60 000 events: even one object per event would be ~1 MB.
+    assertThat(allocated).as("bytes allocated for 60 000 events").isLessThan(64 * 1024);
   }
 
   // ---- re-entrancy ------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import org.ssechat.sse.testing.ReferenceParser;
  * UTF-8, BOMs, NULs) give the same events, comments and retry at arbitrary chunkings as fed
  * whole, and the same as the String-based {@link ReferenceParser}.
  */
-class ChunkInvarianceProperties {
+class ChunkInvarianceTest {
 
   private static final byte[][] ATOMS = {
       b("a"), b("xyz"), b(" "), b("  "), b(":"), b("\t"), b("0"), b("42"), b("é"), b("中文"),
@@ -64,7 +64,7 @@ class ChunkInvarianceProperties {
 
   @Provide
   Arbitrary<byte[]> streams() {
-    Arbitrary<byte[]> value = Arbitraries.of(ATOMS).list().ofMaxSize(5).map(ChunkInvarianceProperties::concat);
+    Arbitrary<byte[]> value = Arbitraries.of(ATOMS).list().ofMaxSize(5).map(ChunkInvarianceTest::concat);
     Arbitrary<byte[]> eol = Arbitraries.of(EOLS);
     Arbitrary<byte[]> field = Combinators.combine(Arbitraries.of(NAMES),
         Arbitraries.of(":", ": ", ":  ", ""), value, eol)

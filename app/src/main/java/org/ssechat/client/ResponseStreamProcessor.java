@@ -1,0 +1,309 @@
+package org.ssechat.client;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.ssechat.chat.ChatAccumulator;
+import org.ssechat.chat.ChatChunkDecoder;
+import org.ssechat.chat.ChatDeltaListener;
+import org.ssechat.chat.ChatDeltaListeners;
+import org.ssechat.chat.Usage;
+import org.ssechat.sse.SseEvent;
+import org.ssechat.sse.SseLimits;
+import org.ssechat.sse.SseListener;
+import org.ssechat.sse.SseParser;
+import org.ssechat.sse.SseParsers;
+import org.ssechat.sse.SseStreamEnd;
+
+/**
+ * Turns the raw bytes of one {@code text/event-stream} chat response into deltas for a listener
+ * and, at the end, a {@link ChatResult}. Every source of bytes uses it: the HTTP backend, the
+ * offline provider and replay.
+ *
+ * <pre>{@code
+ * var p = new ResponseStreamProcessor("gpt-4o-mini", renderer, SseLimits.DEFAULTS, System.nanoTime());
+ * while ((n = in.read(buf)) > 0) p.feed(buf, 0, n);
+ * ChatResult r = p.finish();            // or fail("…"), or cancelled()
+ * }</pre>
+ *
+ * <p>Bytes go straight into the SSE parser (no copies, no {@code String} per read); the parser
+ * drives the chat chunk decoder, whose deltas go to the caller's listener and to this object's
+ * own bookkeeping. Listener callbacks run on the thread that calls {@code feed}.
+ *
+ * <p><b>Outcome rules</b> (first match wins): {@link #cancelled()} gives CANCELLED; an error sent
+ * inside the stream ({@code error} object or {@code event: error}) gives ERROR with its message,
+ * even if {@code [DONE]} followed; a seen {@code finish_reason} gives FINISHED (a later transport
+ * problem is then only a warning); a transport or limit failure gives ERROR; otherwise end of input
+ * gives TRUNCATED ("stream ended without finish_reason"): {@code [DONE]} alone proves nothing,
+ * relays append it after failures. Events that are not valid JSON are skipped and reported as one
+ * warning. Whatever the outcome, the result holds the partial answer.
+ *
+ * <p>An {@link org.ssechat.sse.SseLimitException} (or any other failure while parsing) does not
+ * escape {@code feed}: it is remembered, later input is ignored, and {@link #failed()} tells the
+ * caller to stop reading. Not thread-safe: one instance per response, fed from one thread.
+ */
+public final class ResponseStreamProcessor {
+
+  private final String requestedModel;
+  private final ChatDeltaListener listener;
+  private final long startNanos;
+  private final SseParser parser;
+  private final ChatAccumulator acc = new ChatAccumulator();
+  private final Progress progress = new Progress();
+  private final ChatDeltaListener sink;
+  private final List<String> extraWarnings = new ArrayList<>();
+
+  private long firstByteNanos = -1;
+  private long firstTokenNanos = -1;
+  private int events;
+  private int reads;
+  private long bytes;
+  private String failure;
+  private boolean finished;
+
+  /**
+   * A processor using the default SSE parser and the chat chunk decoder.
+   *
+   * @param requestedModel the model asked for (reported if the stream names none)
+   * @param listener       receives every delta, on the feeding thread
+   * @param limits         SSE line and event size limits
+   * @param startNanos     {@link System#nanoTime()} when the request was sent; timings count from it
+   */
+  public ResponseStreamProcessor(String requestedModel, ChatDeltaListener listener,
+      SseLimits limits, long startNanos) {
+    this.requestedModel = Objects.requireNonNull(requestedModel, "requestedModel");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.startNanos = startNanos;
+    // The accumulator goes first: if the caller's listener throws, the delta is still kept.
+    this.sink = ChatDeltaListeners.tee(acc, progress, listener);
+    this.parser = SseParsers.create(SseParsers.DEFAULT,
+        new CountingSseListener(new ChatChunkDecoder(sink)), limits);
+  }
+
+  /** Parses one read: all remaining bytes of {@code buf} (its position moves to its limit). */
+  public void feed(ByteBuffer buf) {
+    int n = buf.remaining();
+    if (!beforeRead(n)) {
+      buf.position(buf.limit());
+      return;
+    }
+    try {
+      parser.feed(buf);
+    } catch (RuntimeException e) {
+      fail(e);
+    }
+  }
+
+  /** Parses one read of {@code len} bytes; {@code buf} is not kept and may be reused at once. */
+  public void feed(byte[] buf, int off, int len) {
+    Objects.checkFromIndexSize(off, len, buf.length);
+    if (!beforeRead(len)) {
+      return;
+    }
+    try {
+      parser.feed(buf, off, len);
+    } catch (RuntimeException e) {
+      fail(e);
+    }
+  }
+
+  private boolean beforeRead(int n) {
+    if (firstByteNanos < 0 && n > 0) {
+      firstByteNanos = System.nanoTime();
+    }
+    reads++;
+    bytes += n;
+    return failure == null && !finished;
+  }
+
+  private void fail(RuntimeException e) {
+    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    failure = msg + " — partial answer kept";
+  }
+
+  /**
+   * Whether reading should stop: parsing failed (a limit was exceeded, or the listener threw).
+   * The next {@code finish*} call reports it.
+   */
+  public boolean failed() {
+    return failure != null;
+  }
+
+  /** Whether answer output (content, reasoning, refusal or a tool call) has begun. */
+  public boolean outputStarted() {
+    return progress.outputStarted;
+  }
+
+  /** Whether {@code [DONE]} was seen; a reader may stop here instead of waiting for EOF. */
+  public boolean doneSeen() {
+    return acc.doneSeen();
+  }
+
+  /** Whether an in-stream error was seen. */
+  public boolean errorSeen() {
+    return !acc.errors().isEmpty();
+  }
+
+  /**
+   * The listener that does this processor's bookkeeping and forwards to the caller's listener:
+   * for sources that produce deltas without SSE (e.g. a non-streamed JSON completion). Deltas
+   * pushed here count exactly like decoded ones.
+   */
+  public ChatDeltaListener deltaSink() {
+    return sink;
+  }
+
+  /** Adds a non-fatal finding to the result's warnings. */
+  public void warn(String warning) {
+    extraWarnings.add(Objects.requireNonNull(warning, "warning"));
+  }
+
+  /** The input ended normally (EOF). */
+  public ChatResult finish() {
+    return end(Outcome.TRUNCATED, null);
+  }
+
+  /**
+   * Reading stopped because of a transport problem (connection lost, timeout …).
+   *
+   * @param message one line, e.g. {@code "no data for 60s (idle timeout) — partial answer kept"}
+   */
+  public ChatResult fail(String message) {
+    return end(Outcome.ERROR, Objects.requireNonNull(message, "message"));
+  }
+
+  /** The user cancelled. */
+  public ChatResult cancelled() {
+    return end(Outcome.CANCELLED, "cancelled — partial answer kept");
+  }
+
+  private ChatResult end(Outcome ending, String transportError) {
+    if (finished) {
+      throw new IllegalStateException("already finished");
+    }
+    finished = true;
+    long endNanos = System.nanoTime();
+    SseStreamEnd tail = failure == null ? parser.endOfInput() : null;
+    List<String> warnings = new ArrayList<>(extraWarnings);
+    List<String> malformed = acc.malformed();
+    if (!malformed.isEmpty()) {
+      warnings.add("skipped " + malformed.size() + " malformed event(s): " + malformed.get(0));
+    }
+    String finishReason = acc.finishReason();
+    String tailNote = tail != null && tail.truncated()
+        ? "the stream ended inside an unterminated event (" + tail.discardedLineBytes()
+            + " byte(s) of a last line discarded)"
+        : null;
+    Outcome outcome;
+    String error;
+    if (ending == Outcome.CANCELLED) {
+      outcome = Outcome.CANCELLED;
+      error = transportError;
+    } else if (!acc.errors().isEmpty()) {
+      outcome = Outcome.ERROR;
+      error = "server error in stream: " + acc.errors().get(0).describe();
+      if (transportError != null) {
+        warnings.add(transportError);
+      }
+    } else if (failure != null) {
+      outcome = finishReason != null ? Outcome.FINISHED : Outcome.ERROR;
+      error = outcome == Outcome.ERROR ? failure : null;
+      if (error == null) {
+        warnings.add(failure);
+      }
+    } else if (finishReason != null) {
+      outcome = Outcome.FINISHED;
+      error = null;
+      if (transportError != null) {
+        warnings.add(transportError);
+      }
+    } else if (transportError != null) {
+      outcome = Outcome.ERROR;
+      error = transportError;
+    } else {
+      outcome = Outcome.TRUNCATED;
+      error = "stream ended without finish_reason"
+          + (acc.doneSeen() ? " ([DONE] was sent, but relays send it after failures too)" : "")
+          + (tailNote != null ? "; " + tailNote : "")
+          + " — partial answer kept";
+      tailNote = null;
+    }
+    if (tailNote != null && outcome != Outcome.FINISHED) {
+      warnings.add(tailNote);
+    }
+    Usage usage = acc.usage();
+    boolean fromUsage = usage != null && usage.completionTokens() >= 0;
+    Metrics metrics = new Metrics(millis(firstByteNanos), millis(firstTokenNanos),
+        (endNanos - startNanos) / 1_000_000, events, reads, bytes,
+        fromUsage ? usage.completionTokens() : acc.contentDeltas(), fromUsage);
+    // A refusal replaces the answer, so it is shown where the answer would be.
+    String content = acc.refusal().isEmpty() ? acc.content() : acc.content() + acc.refusal();
+    return new ChatResult(outcome, acc.model() != null ? acc.model() : requestedModel, content,
+        acc.reasoning(), acc.toolCalls(), finishReason, usage, error, warnings, metrics);
+  }
+
+  private long millis(long nanos) {
+    return nanos < 0 ? -1 : (nanos - startNanos) / 1_000_000;
+  }
+
+  /** Counts dispatched events before handing them to the decoder. */
+  private final class CountingSseListener implements SseListener {
+    private final SseListener next;
+
+    CountingSseListener(SseListener next) {
+      this.next = next;
+    }
+
+    @Override
+    public void onEvent(SseEvent event) {
+      events++;
+      next.onEvent(event);
+    }
+
+    @Override
+    public void onComment(byte[] buf, int off, int len) {
+      next.onComment(buf, off, len);
+    }
+
+    @Override
+    public void onRetry(long millis) {
+      next.onRetry(millis);
+    }
+  }
+
+  /** Notes when output starts, for TTFT and the retry rule. */
+  private final class Progress implements ChatDeltaListener {
+    boolean outputStarted;
+
+    private void output(int len) {
+      if (len > 0) {
+        outputStarted = true;
+        if (firstTokenNanos < 0) {
+          firstTokenNanos = System.nanoTime();
+        }
+      }
+    }
+
+    @Override
+    public void onContent(int choice, char[] text, int off, int len) {
+      output(len);
+    }
+
+    @Override
+    public void onReasoning(int choice, char[] text, int off, int len) {
+      output(len);
+    }
+
+    @Override
+    public void onRefusal(int choice, char[] text, int off, int len) {
+      outputStarted |= len > 0;
+    }
+
+    @Override
+    public void onToolCallFragment(int choice, int index, String id, String name,
+        char[] arguments, int off, int len) {
+      outputStarted = true;
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package org.ssechat.client.http;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One-line descriptions of HTTP error responses. */
+final class HttpErrors {
+  /** At most this much of an error body is read. */
+  static final int MAX_ERROR_BODY = 64 * 1024;
+  private static final int MAX_SNIPPET = 200;
+  private static final Pattern TITLE =
+      Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
+  private static final Pattern SCRIPT_STYLE =
+      Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>");
+  private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+  private static final Pattern SPACE = Pattern.compile("\\s+");
+
+  private HttpErrors() {}
+
+  /**
+   * {@code HTTP 401 from host: message (type, code) — hint}: the OpenAI-style {@code error}
+   * object's message if the body has one, else a short snippet of the text or HTML.
+   */
+  static String describe(int status, URI uri, byte[] body, int len, String key) {
+    StringBuilder sb = new StringBuilder("HTTP ").append(status).append(' ')
+        .append(reason(status)).append(" from ").append(uri.getHost());
+    String detail = detail(body, len);
+    if (!detail.isEmpty()) {
+      sb.append(": ").append(detail);
+    }
+    String hint = hint(status, uri);
+    if (hint != null) {
+      sb.append(" — ").append(hint);
+    }
+    return Secrets.redact(sb.toString(), key);
+  }
+
+  /** The error message in an OpenAI/one-api style JSON body, else a text snippet; may be empty. */
+  static String detail(byte[] body, int len) {
+    Map<String, String> json = JsonScan.scalars(body, 0, len);
+    if (json != null) {
+      String msg = first(json, "error.message", "message", "error.msg", "msg", "detail", "error");
+      if (msg != null) {
+        String type = first(json, "error.type", "type");
+        String code = first(json, "error.code", "code");
+        StringBuilder sb = new StringBuilder(oneLine(msg));
+        if (type != null || code != null) {
+          sb.append(" (").append(type != null ? type : "")
+              .append(type != null && code != null ? ", " : "").append(code != null ? code : "")
+              .append(')');
+        }
+        return sb.toString();
+      }
+    }
+    return snippet(new String(body, 0, len, StandardCharsets.UTF_8));
+  }
+
+  /** Text from an HTML or plain body: the title if any, else the text without tags. */
+  static String snippet(String text) {
+    Matcher title = TITLE.matcher(text);
+    String s = title.find() ? title.group(1) : text;
+    s = SCRIPT_STYLE.matcher(s).replaceAll(" ");
+    s = TAG.matcher(s).replaceAll(" ");
+    s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+    return oneLine(s);
+  }
+
+  static String oneLine(String s) {
+    String t = SPACE.matcher(s).replaceAll(" ").trim();
+    return t.length() <= MAX_SNIPPET ? t : t.substring(0, MAX_SNIPPET - 1) + "…";
+  }
+
+  private static String first(Map<String, String> m, String... keys) {
+    for (String k : keys) {
+      String v = m.get(k);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static String hint(int status, URI uri) {
+    return switch (status) {
+      case 401 -> "check the API key";
+      case 403 -> "check the API key and that it may use this model";
+      case 404 -> "check the base URL (does it need /v1, or a different path?) — requested "
+          + uri;
+      case 429 -> "rate limited; try again later";
+      default -> null;
+    };
+  }
+
+  private static String reason(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 408 -> "Request Timeout";
+      case 413 -> "Payload Too Large";
+      case 422 -> "Unprocessable Entity";
+      case 429 -> "Too Many Requests";
+      case 500 -> "Internal Server Error";
+      case 502 -> "Bad Gateway";
+      case 503 -> "Service Unavailable";
+      case 504 -> "Gateway Timeout";
+      default -> status >= 500 ? "server error" : status >= 400 ? "client error" : "";
+    };
+  }
+
+  static String lower(String s) {
+    return s == null ? "" : s.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,60 @@
+package org.ssechat.record;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The request and response metadata a recording keeps (never the request body, never the key).
+ *
+ * @param method          {@code POST}
+ * @param url             the request URL
+ * @param model           the requested model
+ * @param requestHeaders  request headers as sent (redacted when written)
+ * @param status          the final HTTP status
+ * @param responseHeaders response headers, lower-case names
+ *
+ * <p>{@link #toString()} shows no URL and header names only (either may hold a key). Use {@link #redacted(String)} before keeping or
+ * writing one.
+ */
+public record RecordedExchange(String method, String url, String model,
+    Map<String, String> requestHeaders, int status, Map<String, List<String>> responseHeaders) {
+  public RecordedExchange {
+    requestHeaders = requestHeaders == null ? Map.of() : requestHeaders;
+    responseHeaders = responseHeaders == null ? Map.of() : responseHeaders;
+  }
+
+  /** What secret headers are written as. */
+  public static final String REDACTED = "<redacted>";
+  private static final Set<String> SECRET_HEADERS = Set.of("authorization", "api-key",
+      "x-api-key", "proxy-authorization");
+
+  /**
+   * A copy where the {@code Authorization}, {@code api-key}, {@code x-api-key} and
+   * {@code Proxy-Authorization} headers, and every header (request or response) whose value
+   * contains {@code secret}, read {@value #REDACTED}, and {@code secret} is removed from the URL.
+   */
+  public RecordedExchange redacted(String secret) {
+    Map<String, String> req = new LinkedHashMap<>();
+    requestHeaders.forEach((k, v) -> req.put(k, secret(k, v, secret) ? REDACTED : v));
+    Map<String, List<String>> resp = new LinkedHashMap<>();
+    responseHeaders.forEach((k, vs) -> resp.put(k.toLowerCase(Locale.ROOT),
+        vs.stream().map(v -> secret(k, v, secret) ? REDACTED : v).toList()));
+    String u = secret == null || secret.isEmpty() || url == null ? url
+        : url.replace(secret, REDACTED);
+    return new RecordedExchange(method, u, model, req, status, resp);
+  }
+
+  private static boolean secret(String name, String value, String secret) {
+    return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+        || secret != null && !secret.isEmpty() && value != null && value.contains(secret);
+  }
+
+  @Override
+  public String toString() {
+    return "RecordedExchange[" + method + ", model=" + model + ", requestHeaders="
+        + requestHeaders.keySet() + ", status=" + status + "]";
+  }
+}

@@ -1,0 +1,165 @@
+package org.ssechat.record;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Writes one recording as {@code docs/recording-format.md} describes: the body bytes to
+ * {@code NAME.sse} as they arrive, then the sidecar {@code NAME.sse.json} at the end, through a
+ * temporary file and an atomic move, so a crash leaves a valid {@code .sse} and either no sidecar
+ * or a complete one.
+ *
+ * <p>Redaction: the {@code Authorization}, {@code api-key} and {@code x-api-key} request headers
+ * and every header whose value contains the secret are written as {@code "<redacted>"}.
+ * Not thread-safe.
+ */
+public final class RecordingWriter implements AutoCloseable {
+  /** The sidecar's {@code format} value. */
+  public static final String FORMAT = "ssechat-recording";
+  /** The sidecar version this writer produces. */
+  public static final int VERSION = 1;
+
+  private final Path ssePath;
+  private final FileChannel body;
+  private final Instant recordedAt;
+  private final long startNanos;
+  private long[] reads = new long[64];
+  private int readCount;
+  private boolean closed;
+
+  private RecordingWriter(Path ssePath, FileChannel body, Instant recordedAt, long startNanos) {
+    this.ssePath = ssePath;
+    this.body = body;
+    this.recordedAt = recordedAt;
+    this.startNanos = startNanos;
+  }
+
+  /**
+   * Starts a recording at {@code ssePath} (conventionally {@code NAME.sse}; parent directories are
+   * created; an existing file is replaced).
+   *
+   * @param startNanos {@link System#nanoTime()} when the request was sent; read times count from it
+   */
+  public static RecordingWriter open(Path ssePath, Instant recordedAt, long startNanos)
+      throws IOException {
+    Path parent = ssePath.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    FileChannel ch = FileChannel.open(ssePath, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+    return new RecordingWriter(ssePath, ch, recordedAt, startNanos);
+  }
+
+  /** The sidecar path for a body path: {@code NAME.sse} → {@code NAME.sse.json}. */
+  public static Path sidecarOf(Path ssePath) {
+    return ssePath.resolveSibling(ssePath.getFileName() + ".json");
+  }
+
+  /**
+   * Appends one read: the remaining bytes of {@code buf} (its position is not moved).
+   *
+   * @param arrivalNanos {@link System#nanoTime()} when the read arrived
+   */
+  public void write(ByteBuffer buf, long arrivalNanos) throws IOException {
+    ByteBuffer b = buf.duplicate();
+    int size = b.remaining();
+    while (b.hasRemaining()) {
+      body.write(b);
+    }
+    if (readCount * 2 + 2 > reads.length) {
+      reads = Arrays.copyOf(reads, reads.length * 2);
+    }
+    reads[readCount * 2] = Math.max(0, (arrivalNanos - startNanos) / 1_000);
+    reads[readCount * 2 + 1] = size;
+    readCount++;
+  }
+
+  /** Closes the body file and writes the sidecar. {@code secret} (the API key) is never written. */
+  public void finish(RecordedExchange exchange, String secret) throws IOException {
+    close();
+    RecordedExchange x = exchange.redacted(secret);
+    Path sidecar = sidecarOf(ssePath);
+    Path tmp = sidecar.resolveSibling(sidecar.getFileName() + ".tmp");
+    try (OutputStream out = Files.newOutputStream(tmp);
+        JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeName("format");
+      g.writeString(FORMAT);
+      g.writeName("version");
+      g.writeNumber(VERSION);
+      g.writeName("recordedAt");
+      g.writeString(recordedAt.toString());
+      g.writeName("request");
+      g.writeStartObject();
+      g.writeName("method");
+      g.writeString(x.method());
+      g.writeName("url");
+      g.writeString(x.url());
+      g.writeName("model");
+      g.writeString(x.model());
+      g.writeName("headers");
+      g.writeStartObject();
+      for (Map.Entry<String, String> h : x.requestHeaders().entrySet()) {
+        g.writeName(h.getKey());
+        g.writeString(h.getValue());
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeName("response");
+      g.writeStartObject();
+      g.writeName("status");
+      g.writeNumber(x.status());
+      g.writeName("headers");
+      g.writeStartObject();
+      for (Map.Entry<String, List<String>> h : x.responseHeaders().entrySet()) {
+        g.writeName(h.getKey());
+        g.writeStartArray();
+        for (String v : h.getValue()) {
+          g.writeString(v);
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeName("reads");
+      g.writeStartArray();
+      for (int i = 0; i < readCount; i++) {
+        g.writeStartArray();
+        g.writeNumber(reads[i * 2]);
+        g.writeNumber(reads[i * 2 + 1]);
+        g.writeEndArray();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    try {
+      Files.move(tmp, sidecar, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, sidecar, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Closes the body file without writing a sidecar (idempotent). */
+  @Override
+  public void close() throws IOException {
+    if (!closed) {
+      closed = true;
+      body.close();
+    }
+  }
+}

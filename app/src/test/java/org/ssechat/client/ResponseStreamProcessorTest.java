@@ -1,0 +1,179 @@
+package org.ssechat.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.ssechat.chat.ChatDeltaListener;
+import org.ssechat.sse.SseLimits;
+
+class ResponseStreamProcessorTest {
+
+  static byte[] corpus(String name) {
+    try (InputStream in = ResponseStreamProcessorTest.class.getResourceAsStream("/corpus/" + name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ResponseStreamProcessor processor(SseLimits limits) {
+    return new ResponseStreamProcessor("asked-model", new ChatDeltaListener() {}, limits,
+        System.nanoTime());
+  }
+
+  static ChatResult run(byte[] body, int readSize) {
+    ResponseStreamProcessor p = processor(SseLimits.DEFAULTS);
+    for (int i = 0; i < body.length && !p.failed(); i += readSize) {
+      p.feed(ByteBuffer.wrap(body, i, Math.min(readSize, body.length - i)));
+    }
+    return p.finish();
+  }
+
+  /** A processor that has been fed {@code body} in one read. */
+  static ResponseStreamProcessor fed(String body) {
+    ResponseStreamProcessor p = processor(SseLimits.DEFAULTS);
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    p.feed(b, 0, b.length);
+    return p;
+  }
+
+  static ChatResult run(String body) {
+    return run(body.getBytes(StandardCharsets.UTF_8), 7);
+  }
+
+  @Test
+  void finishedStreamWithUsage() {
+    ChatResult r = run(corpus("openai-gpt4o-mini-text-usage.sse"), 64);
+    assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
+    assertThat(r.error()).isNull();
+    assertThat(r.finishReason()).isEqualTo("stop");
+    assertThat(r.model()).isEqualTo("gpt-4o-mini-2024-07-18");
+    assertThat(r.content()).isNotEmpty();
+    assertThat(r.metrics().tokensFromUsage()).isTrue();
+    assertThat(r.metrics().completionTokens()).isEqualTo(r.usage().completionTokens());
+    assertThat(r.metrics().events()).isEqualTo(12);
+    assertThat(r.metrics().bytes()).isEqualTo(3825);
+    assertThat(r.metrics().reads()).isEqualTo((3825 + 63) / 64);
+    assertThat(r.metrics().timeToFirstByteMs()).isGreaterThanOrEqualTo(0);
+    assertThat(r.metrics().timeToFirstTokenMs()).isGreaterThanOrEqualTo(0);
+  }
+
+  @Test
+  void resultDoesNotDependOnReadSize() {
+    byte[] body = corpus("deepseek-reasoner-reasoning-content-emoji.sse");
+    ChatResult whole = run(body, body.length);
+    ChatResult bytewise = run(body, 1);
+    assertThat(bytewise.content()).isEqualTo(whole.content()).contains("\uD83D\uDE0A");
+    assertThat(bytewise.reasoning()).isEqualTo(whole.reasoning()).startsWith("Hmm, the user just said");
+    assertThat(bytewise.outcome()).isEqualTo(whole.outcome()).isEqualTo(Outcome.FINISHED);
+  }
+
+  @Test
+  void inStreamErrorObjectIsErrorWithItsMessage() {
+    ChatResult r = run(corpus("openai-gpt41-midstream-error-object.sse"), 100);
+    assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(r.error()).contains("The server had an error while processing your request")
+        .contains("server_error").doesNotContain("\n");
+    assertThat(r.content()).endsWith(" question \"");
+  }
+
+  @Test
+  void errorWinsEvenIfDoneFollows() {
+    ChatResult r = run("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n"
+        + "event: error\ndata: {\"error\":{\"message\":\"upstream died\",\"type\":\"x\"}}\n\n"
+        + "data: [DONE]\n\n");
+    assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(r.error()).contains("upstream died");
+    assertThat(r.content()).isEqualTo("Hi");
+  }
+
+  @Test
+  void doneWithoutFinishReasonIsTruncated() {
+    ChatResult r = run(corpus("snowflake-cortex-claude-no-finish-reason.sse"), 333);
+    assertThat(r.outcome()).isEqualTo(Outcome.TRUNCATED);
+    assertThat(r.error()).startsWith("stream ended without finish_reason").contains("[DONE]");
+    assertThat(r.usage().completionTokens()).isEqualTo(73);
+  }
+
+  @Test
+  void eofWithoutDoneIsTruncatedAndMentionsDiscardedTail() {
+    ChatResult r = run("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}\n\n"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"}}]}");
+    assertThat(r.outcome()).isEqualTo(Outcome.TRUNCATED);
+    assertThat(r.content()).isEqualTo("Hel");
+    assertThat(r.error()).contains("without finish_reason").contains("unterminated");
+  }
+
+  @Test
+  void malformedEventsAreWarnings() {
+    ChatResult r = run("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
+        + "data: {not json\n\n"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
+    assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
+    assertThat(r.warnings()).singleElement().asString().startsWith("skipped 1 malformed event(s): ");
+    assertThat(r.metrics().completionTokens()).isEqualTo(1);
+    assertThat(r.metrics().tokensFromUsage()).isFalse();
+  }
+
+  @Test
+  void lineOverLimitKeepsPartialAnswer() {
+    ResponseStreamProcessor p = processor(new SseLimits(100, 1000));
+    byte[] ok = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"kept\"}}]}\n\n"
+        .getBytes(StandardCharsets.UTF_8);
+    p.feed(ok, 0, ok.length);
+    byte[] big = ("data: " + "x".repeat(500) + "\n\n").getBytes(StandardCharsets.UTF_8);
+    p.feed(big, 0, big.length);
+    assertThat(p.failed()).isTrue();
+    ChatResult r = p.finish();
+    assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(r.error()).contains("longer than 100 bytes").contains("partial answer kept");
+    assertThat(r.content()).isEqualTo("kept");
+  }
+
+  @Test
+  void transportFailureAfterFinishIsOnlyAWarning() {
+    ResponseStreamProcessor p = fed(
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"},\"finish_reason\":\"stop\"}]}\n\n");
+    ChatResult r = p.fail("connection lost");
+    assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
+    assertThat(r.warnings()).contains("connection lost");
+  }
+
+  @Test
+  void cancelledKeepsPartial() {
+    ResponseStreamProcessor p =
+        fed("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}\n\n");
+    assertThat(p.outputStarted()).isTrue();
+    ChatResult r = p.cancelled();
+    assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
+    assertThat(r.content()).isEqualTo("x");
+  }
+
+  @Test
+  void listenerFailureStopsTheStreamButKeepsTheAnswer() {
+    ResponseStreamProcessor p = new ResponseStreamProcessor("m", new ChatDeltaListener() {
+      int n;
+
+      @Override
+      public void onContent(int choice, char[] text, int off, int len) {
+        if (++n == 2) {
+          throw new IllegalStateException("terminal closed");
+        }
+      }
+    }, SseLimits.DEFAULTS, System.nanoTime());
+    byte[] b = ("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}]}\n\n"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"c\"}}]}\n\n")
+        .getBytes(StandardCharsets.UTF_8);
+    p.feed(b, 0, b.length);
+    assertThat(p.failed()).isTrue();
+    ChatResult r = p.finish();
+    assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(r.error()).isEqualTo("terminal closed — partial answer kept");
+    assertThat(r.content()).isEqualTo("ab");
+  }
+}

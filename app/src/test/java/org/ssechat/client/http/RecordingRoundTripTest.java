@@ -1,0 +1,127 @@
+package org.ssechat.client.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssechat.chat.ChatDeltaListener;
+import org.ssechat.client.Cancellation;
+import org.ssechat.client.ChatMessage;
+import org.ssechat.client.ChatRequest;
+import org.ssechat.client.ChatResult;
+import org.ssechat.client.Outcome;
+import org.ssechat.record.RecordingSidecar;
+import org.ssechat.record.RecordingWriter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Recording through the real HTTP path: bytes identical, sidecar valid, key in neither file. */
+class RecordingRoundTripTest {
+  static final String KEY = "sk-rec-KEY-9876543210zyxw";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void recordsBodyBytesAndSidecarWithoutTheKey() throws Exception {
+    byte[] body = HttpCorpusTest.corpus("deepseek-reasoner-reasoning-content-emoji.sse");
+    try (TestServer server = new TestServer((req, resp, i) -> resp.sse(body, 1013, 1))) {
+      EndpointConfig cfg = EndpointConfig.of("rec", server.baseUrl(), KEY)
+          .withAuth(AuthScheme.parse("header:x-api-key"))
+          .withHeaders(Map.of("X-Custom", "also " + KEY, "X-Plain", "visible"));
+      Path sse = dir.resolve("sub/answer.sse");
+      ChatResult r = new OpenAiCompatibleBackend(cfg).stream(
+          ChatRequest.of("deepseek-reasoner", List.of(ChatMessage.user("Hello"))),
+          new ChatDeltaListener() {}, new Cancellation(), sse);
+      assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
+      assertThat(r.warnings()).isEmpty();
+
+      assertThat(Files.readAllBytes(sse)).isEqualTo(body);
+      Path side = RecordingWriter.sidecarOf(sse);
+      assertThat(side.getFileName()).hasToString("answer.sse.json");
+      assertThat(Files.readString(sse, StandardCharsets.ISO_8859_1)).doesNotContain(KEY);
+      String sideText = Files.readString(side);
+      assertThat(sideText).doesNotContain(KEY).doesNotContain("9876543210");
+      assertThat(Files.list(dir.resolve("sub"))).hasSize(2);
+
+      JsonNode j = new ObjectMapper().readTree(sideText);
+      assertThat(j.get("format").asString()).isEqualTo("ssechat-recording");
+      assertThat(j.get("version").asInt()).isEqualTo(1);
+      assertThat(j.get("request").get("url").asString())
+          .isEqualTo(server.baseUrl() + "/v1/chat/completions");
+      assertThat(j.get("request").get("model").asString()).isEqualTo("deepseek-reasoner");
+      assertThat(j.get("request").get("method").asString()).isEqualTo("POST");
+      JsonNode h = j.get("request").get("headers");
+      assertThat(h.get("x-api-key").asString()).isEqualTo("<redacted>");
+      assertThat(h.get("X-Custom").asString()).isEqualTo("<redacted>");
+      assertThat(h.get("X-Plain").asString()).isEqualTo("visible");
+      assertThat(j.get("response").get("status").asInt()).isEqualTo(200);
+      assertThat(j.get("response").get("headers").get("content-type").get(0).asString())
+          .isEqualTo("text/event-stream");
+      long sum = 0;
+      long lastT = -1;
+      for (JsonNode read : j.get("reads")) {
+        assertThat(read.get(0).asLong()).isGreaterThanOrEqualTo(lastT);
+        lastT = read.get(0).asLong();
+        sum += read.get(1).asLong();
+      }
+      assertThat(sum).isEqualTo(body.length);
+      assertThat(j.get("reads").size()).isEqualTo(r.metrics().reads());
+
+      RecordingSidecar parsed = RecordingSidecar.read(side);
+      assertThat(parsed.totalBytes()).isEqualTo(body.length);
+      assertThat(parsed.reads()).hasSize(j.get("reads").size());
+      assertThat(parsed.exchange().requestHeaders()).containsEntry("x-api-key", "<redacted>");
+      assertThat(parsed.exchange().status()).isEqualTo(200);
+      assertThat(parsed.recordedAt()).isNotNull();
+    }
+  }
+
+  @Test
+  void errorResponsesAreRecordedToo() throws Exception {
+    try (TestServer server = new TestServer((req, resp, i) -> resp.full(401, "application/json",
+        "{\"error\":{\"message\":\"bad key\"}}"))) {
+      Path sse = dir.resolve("err.sse");
+      ChatResult r = new OpenAiCompatibleBackend(EndpointConfig.of("rec", server.baseUrl(), KEY))
+          .stream(ChatRequest.of("m", List.of(ChatMessage.user("x"))), new ChatDeltaListener() {},
+              new Cancellation(), sse);
+      assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+      assertThat(Files.readString(sse)).isEqualTo("{\"error\":{\"message\":\"bad key\"}}");
+      RecordingSidecar s = RecordingSidecar.read(RecordingWriter.sidecarOf(sse));
+      assertThat(s.exchange().status()).isEqualTo(401);
+      assertThat(s.exchange().requestHeaders()).containsEntry("Authorization", "<redacted>");
+      assertThat(Files.readString(RecordingWriter.sidecarOf(sse))).doesNotContain(KEY);
+    }
+  }
+
+  @Test
+  void exchangeRedactsAndToStringShowsNoValues() {
+    var x = new org.ssechat.record.RecordedExchange("POST", "https://h/v1?k=" + KEY, "m",
+        Map.of("Authorization", "Bearer " + KEY, "X-Other", "k " + KEY, "Accept", "a"), 200,
+        Map.of("Set-Cookie", List.of("s=" + KEY), "Content-Type", List.of("text/event-stream")));
+    assertThat(x.toString()).doesNotContain(KEY);
+    var r = x.redacted(KEY);
+    assertThat(r.toString() + r.requestHeaders() + r.responseHeaders() + r.url())
+        .doesNotContain(KEY);
+    assertThat(r.requestHeaders()).containsEntry("Accept", "a")
+        .containsEntry("Authorization", "<redacted>").containsEntry("X-Other", "<redacted>");
+    assertThat(r.responseHeaders()).containsEntry("content-type", List.of("text/event-stream"))
+        .containsEntry("set-cookie", List.of("<redacted>"));
+  }
+
+  @Test
+  void rejectsOtherFormats() throws Exception {
+    Path f = dir.resolve("x.sse.json");
+    Files.writeString(f, "{\"format\":\"other\",\"version\":1}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingSidecar.read(f))
+        .hasMessageContaining("not an ssechat recording");
+    Files.writeString(f, "{\"format\":\"ssechat-recording\",\"version\":2}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingSidecar.read(f))
+        .hasMessageContaining("version 2");
+  }
+}
