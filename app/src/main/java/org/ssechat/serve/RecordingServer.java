@@ -259,7 +259,14 @@ public final class RecordingServer implements AutoCloseable {
     }
     String model = req.path("model").isString() ? req.path("model").asString() : null;
     String name = library.select(model, lastUserMessage(messages));
-    Recording rec = library.get(name);
+    Recording rec;
+    try {
+      rec = library.get(name);
+    } catch (IOException e) {
+      error(ex, 500, "recording '" + name + "' is unreadable: " + oneLine(e), "server_error");
+      log.accept("recording " + name + " is unreadable: " + oneLine(e));
+      return;
+    }
     boolean stream = req.path("stream").asBoolean(false);
     String what = "POST /v1/chat/completions model=" + model + " -> " + name;
     if (!stream) {

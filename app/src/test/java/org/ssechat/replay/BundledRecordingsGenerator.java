@@ -25,12 +25,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BundledRecordingsGenerator {
 
-  static final String WELCOME = "ssechat-offline-welcome";
-  static final String CHINESE = "ssechat-offline-chinese-reasoning";
-  static final String ERROR = "ssechat-sample-midstream-error";
-  static final String TRUNCATED = "ssechat-sample-truncated";
+  public static final String WELCOME = "ssechat-offline-welcome";
+  public static final String CHINESE = "ssechat-offline-chinese-reasoning";
+  public static final String ERROR = "ssechat-sample-midstream-error";
+  public static final String TRUNCATED = "ssechat-sample-truncated";
 
-  static final String WELCOME_TEXT = """
+  public static final String WELCOME_TEXT = """
       Hi! This is **ssechat offline mode**. No API key is configured, so this answer is a \
       bundled recording, streamed through the same SSE parser, chunk decoder and renderer as a \
       live answer.
@@ -59,9 +59,9 @@ public final class BundledRecordingsGenerator {
       或输入 `/help`）。任何兼容 OpenAI `/v1/chat/completions` 的接口都可以使用，例如 DeepSeek、\
       通义千问（DashScope）、OpenRouter，或基于 one-api/new-api 的中转站。🙂""";
 
-  static final String ERROR_TEXT = "This synthetic sample streams a few words and then";
-  static final String ERROR_MESSAGE = "The upstream provider timed out (synthetic sample)";
-  static final String TRUNCATED_TEXT = "This synthetic sample is cut off in the middle of an event";
+  public static final String ERROR_TEXT = "This synthetic sample streams a few words and then";
+  public static final String ERROR_MESSAGE = "The upstream provider timed out (synthetic sample)";
+  public static final String TRUNCATED_TEXT = "This synthetic sample is cut off in the middle of an event";
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final long CREATED = 1795000000L;

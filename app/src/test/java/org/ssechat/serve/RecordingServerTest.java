@@ -218,4 +218,42 @@ class RecordingServerTest {
     assertThat(err.toString().strip()).startsWith("error: cannot listen on 127.0.0.1:"
         + s.port()).doesNotContain("\n");
   }
+
+  @Test
+  void optionParsing() {
+    ServeOptions d = ServeOptions.parse(List.of());
+    assertThat(d).isEqualTo(ServeOptions.defaults());
+    assertThat(d.host()).isEqualTo("127.0.0.1");
+    ServeOptions o = ServeOptions.parse(List.of("--port", "0", "--speed=max", "--dir", "x",
+        "--host", "::1"));
+    assertThat(o.port()).isZero();
+    assertThat(o.speed().isMax()).isTrue();
+    assertThat(o.dir()).isEqualTo(java.nio.file.Path.of("x"));
+    assertThat(o.host()).isEqualTo("::1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
+        List.of("--port", "70000"))).hasMessage("bad port '70000': use 0-65535");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
+        List.of("--verbose"))).hasMessageStartingWith("unexpected '--verbose'");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
+        List.of("--dir"))).hasMessage("--dir needs a value");
+  }
+
+  @Test
+  void serveFromADirectoryWithASidecar(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    byte[] body = "data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}]}\n\n"
+        .getBytes(StandardCharsets.UTF_8);
+    java.nio.file.Files.write(dir.resolve("mine.sse"), body);
+    java.nio.file.Files.writeString(dir.resolve("mine.sse.json"), "{\"format\":"
+        + "\"ssechat-recording\",\"version\":1,\"reads\":[[0,10],[300000,"
+        + (body.length - 10) + "]]}");
+    RecordingServer s = new RecordingServer(RecordingLibrary.directory(dir), "127.0.0.1", 0,
+        Speed.parse("2"), PacingClock.SYSTEM, log::add);
+    servers.add(s);
+    long t0 = System.nanoTime();
+    HttpResponse<byte[]> r = post(s, "/chat/completions", chatBody("whatever", true, "x"));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertSameBytes(r.body(), body);
+    assertThat(ms).as("300 ms recorded gap at speed 2").isBetween(140L, 2000L);
+  }
 }
