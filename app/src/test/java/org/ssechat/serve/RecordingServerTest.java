@@ -256,4 +256,22 @@ class RecordingServerTest {
     assertSameBytes(r.body(), body);
     assertThat(ms).as("300 ms recorded gap at speed 2").isBetween(140L, 2000L);
   }
+
+  @Test
+  void nonStreamingRecordedErrorIsA502AndTruncationHasNoFinishReason() throws Exception {
+    RecordingServer s = start(Speed.MAX);
+    HttpResponse<byte[]> err = post(s, "/chat/completions",
+        chatBody("ssechat-sample-midstream-error", false, "x"));
+    assertThat(err.statusCode()).isEqualTo(502);
+    assertThat(JSON.readTree(err.body()).path("error").path("message").asString())
+        .contains("The upstream provider timed out (synthetic sample)");
+    HttpResponse<byte[]> cut = post(s, "/chat/completions",
+        chatBody("ssechat-sample-truncated", false, "x"));
+    assertThat(cut.statusCode()).isEqualTo(200);
+    JsonNode choice = JSON.readTree(cut.body()).path("choices").get(0);
+    assertThat(choice.path("finish_reason").isNull()).isTrue();
+    assertThat(choice.path("message").path("content").asString())
+        .isEqualTo("This synthetic sample is cut off in the middle of an event");
+    assertThat(JSON.readTree(cut.body()).path("object").asString()).isEqualTo("chat.completion");
+  }
 }
