@@ -214,8 +214,8 @@ public final class Replayer {
     row(out, "model", found.model() != null ? found.model()
         : "unknown (no model in the chunks)");
     row(out, "events", scan.events + " (parser " + options.parser() + ")");
-    row(out, "chunks", r.metrics().reads() + (rec.hasTiming() ? " recorded reads"
-        : " reads of up to " + ReadPlan.DEFAULT_CHUNK_SIZE + " bytes (no recorded reads)"));
+    row(out, "chunks", r.metrics().reads() + (rec.hasTiming() ? " recorded read(s)"
+        : " read(s) of up to " + ReadPlan.DEFAULT_CHUNK_SIZE + " bytes (no recorded reads)"));
     row(out, "outcome", r.outcome().label() + (r.error() != null ? ": " + r.error() : ""));
     row(out, "finish", r.finishReason() != null ? r.finishReason() : "none");
     row(out, "usage", usage(r.usage()));
@@ -281,9 +281,10 @@ public final class Replayer {
   }
 
   private static String tailNote(SseStreamEnd end) {
-    return "unterminated tail discarded: the body ends inside "
-        + (end.discardedEvent() ? "an event" : "a line") + " ("
-        + end.discardedLineBytes() + " byte(s) of an unfinished line)";
+    return end.discardedLineBytes() > 0
+        ? "unterminated tail discarded: the body ends inside a line ("
+            + end.discardedLineBytes() + " byte(s))"
+        : "unterminated tail discarded: the last event has no closing blank line";
   }
 
   private static String reason(IOException e) {

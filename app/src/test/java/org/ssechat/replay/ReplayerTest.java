@@ -185,7 +185,7 @@ class ReplayerTest {
     assertThat(r.out())
         .contains("provider   offline.ssechat.invalid")
         .contains("model      ssechat-offline")
-        .contains("chunks     " + side.path("reads").size() + " recorded reads")
+        .contains("chunks     " + side.path("reads").size() + " recorded read(s)")
         .contains("gaps       max " + maxGap / 1000 + " ms between reads")
         .contains("warnings   none");
     Run zh = run(Expected.bundled(BundledRecordingsGenerator.CHINESE).toString(), "--format",
