@@ -1,0 +1,367 @@
+package org.ssechat.serve;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.ssechat.client.ChatResult;
+import org.ssechat.client.Outcome;
+import org.ssechat.replay.PacingClock;
+import org.ssechat.replay.Player;
+import org.ssechat.replay.ReadPlan;
+import org.ssechat.replay.Recording;
+import org.ssechat.replay.RecordingLibrary;
+import org.ssechat.replay.RecordingStreams;
+import org.ssechat.replay.Speed;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A local OpenAI-compatible server that answers from recordings ({@code ssechat serve}).
+ *
+ * <ul>
+ *   <li>{@code POST /v1/chat/completions}: picks a recording with
+ *       {@link RecordingLibrary#select} (model name, else a hash of the last user message). With
+ *       {@code "stream": true} it sends the recorded body byte for byte as
+ *       {@code text/event-stream} (chunked), with the recorded read boundaries and pacing at the
+ *       configured speed; otherwise it answers one {@code chat.completion} object aggregated from
+ *       the decoded recording.</li>
+ *   <li>{@code GET /v1/models}: the recordings, as an OpenAI model list.</li>
+ *   <li>Anything else: 404 (405 for a wrong method) with an OpenAI-style error object; a body
+ *       that is not a JSON object: 400. {@code Authorization} is accepted and ignored.</li>
+ * </ul>
+ *
+ * <p>Each request runs on a pool thread, so many clients stream at once. A client that goes away
+ * mid-stream only ends its own replay ({@link #disconnects()} counts them).
+ */
+public final class RecordingServer implements AutoCloseable {
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+  private static final int MAX_THREADS = 256;
+
+  private final RecordingLibrary library;
+  private final Speed speed;
+  private final Player player;
+  private final Consumer<String> log;
+  private final HttpServer http;
+  private final ExecutorService pool;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong streamed = new AtomicLong();
+  private final AtomicLong disconnects = new AtomicLong();
+
+  /**
+   * Binds and starts serving at once.
+   *
+   * @param log receives one line per request (never a header value); use {@code s -> {}} for none
+   * @throws IOException if the address cannot be bound (e.g. the port is in use)
+   */
+  public RecordingServer(RecordingLibrary library, String host, int port, Speed speed,
+      PacingClock clock, Consumer<String> log) throws IOException {
+    this.library = library;
+    this.speed = speed;
+    this.player = new Player(clock);
+    this.log = log;
+    try {
+      this.http = HttpServer.create(new InetSocketAddress(host, port), 128);
+    } catch (BindException e) {
+      throw new BindException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+    }
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor tpe = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "ssechat-serve-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    tpe.allowCoreThreadTimeOut(true);
+    this.pool = tpe;
+    http.setExecutor(pool);
+    http.createContext("/", this::handle);
+    http.start();
+  }
+
+  /**
+   * Runs {@code ssechat serve} until the process is stopped: prints where it listens, then one
+   * line per request. Returns an exit code (1 if it could not start).
+   */
+  public static int run(ServeOptions options, PrintWriter out, PrintWriter err) {
+    RecordingLibrary lib;
+    try {
+      lib = options.dir() == null ? RecordingLibrary.bundled()
+          : RecordingLibrary.directory(options.dir());
+    } catch (IOException e) {
+      err.println("error: cannot serve " + options.dir() + ": " + oneLine(e));
+      err.flush();
+      return 1;
+    }
+    RecordingServer server;
+    try {
+      server = new RecordingServer(lib, options.host(), options.port(), options.speed(),
+          PacingClock.SYSTEM, line -> {
+            out.println(line);
+            out.flush();
+          });
+    } catch (IOException e) {
+      err.println("error: " + oneLine(e));
+      err.flush();
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ssechat-serve-stop"));
+    out.println("serving " + lib.names().size() + " recordings (" + lib.description()
+        + ") at " + server.baseUrl() + " (speed " + options.speed() + "); Ctrl-C stops");
+    out.println("try: curl -N " + server.baseUrl() + "/chat/completions -H 'Content-Type: "
+        + "application/json' -d '{\"model\":\"" + lib.names().get(0)
+        + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}'");
+    out.flush();
+    server.awaitStop();
+    return 0;
+  }
+
+  /** The bound port (the real one when 0 was asked for). */
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  /** {@code http://HOST:PORT/v1}, the base URL to give an OpenAI client. */
+  public URI baseUrl() {
+    String host = http.getAddress().getHostString();
+    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port()
+        + "/v1");
+  }
+
+  /** Requests handled so far. */
+  public long requests() {
+    return requests.get();
+  }
+
+  /** Streamed replays that reached the end of their recording. */
+  public long streamed() {
+    return streamed.get();
+  }
+
+  /** Streamed replays cut short because the client went away. */
+  public long disconnects() {
+    return disconnects.get();
+  }
+
+  /** Blocks until {@link #close()} is called. */
+  public void awaitStop() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops accepting, ends running replays and releases the port. */
+  @Override
+  public void close() {
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    stopped.countDown();
+    http.stop(0);
+    pool.shutdownNow();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    requests.incrementAndGet();
+    String path = ex.getRequestURI().getPath();
+    String method = ex.getRequestMethod();
+    try {
+      if (path.equals("/v1/models") || path.equals("/models")) {
+        if (!method.equals("GET")) {
+          error(ex, 405, "method " + method + " not allowed on " + path, "invalid_request_error");
+        } else {
+          models(ex);
+        }
+      } else if (path.equals("/v1/chat/completions") || path.equals("/chat/completions")) {
+        if (!method.equals("POST")) {
+          error(ex, 405, "method " + method + " not allowed on " + path, "invalid_request_error");
+        } else {
+          chat(ex);
+        }
+      } else {
+        error(ex, 404, "no route " + method + " " + path + " (this server has POST "
+            + "/v1/chat/completions and GET /v1/models)", "invalid_request_error");
+      }
+    } catch (IOException e) {
+      log.accept(method + " " + path + " failed: " + oneLine(e));
+    } catch (RuntimeException e) {
+      log.accept(method + " " + path + " failed: " + oneLine(e));
+      try {
+        error(ex, 500, "internal error: " + oneLine(e), "server_error");
+      } catch (IOException | RuntimeException ignored) {
+        // headers may already be out; the connection is closed below
+      }
+    } finally {
+      ex.close();
+    }
+  }
+
+  private void models(HttpExchange ex) throws IOException {
+    ObjectNode list = JSON.createObjectNode();
+    list.put("object", "list");
+    ArrayNode data = list.putArray("data");
+    for (String name : library.names()) {
+      ObjectNode m = data.addObject();
+      m.put("id", name);
+      m.put("object", "model");
+      m.put("created", 0);
+      m.put("owned_by", "ssechat-recordings");
+    }
+    json(ex, 200, list);
+    log.accept("GET /v1/models -> " + library.names().size() + " models");
+  }
+
+  private void chat(HttpExchange ex) throws IOException {
+    JsonNode req;
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        error(ex, 413, "request body over " + MAX_BODY_BYTES + " bytes", "invalid_request_error");
+        return;
+      }
+      req = JSON.readTree(body);
+    } catch (JacksonException e) {
+      error(ex, 400, "request body is not valid JSON: " + oneLine(e), "invalid_request_error");
+      return;
+    }
+    if (req == null || !req.isObject()) {
+      error(ex, 400, "request body must be a JSON object", "invalid_request_error");
+      return;
+    }
+    JsonNode messages = req.path("messages");
+    if (!messages.isArray()) {
+      error(ex, 400, "'messages' must be an array", "invalid_request_error");
+      return;
+    }
+    String model = req.path("model").isString() ? req.path("model").asString() : null;
+    String name = library.select(model, lastUserMessage(messages));
+    Recording rec;
+    try {
+      rec = library.get(name);
+    } catch (IOException e) {
+      error(ex, 500, "recording '" + name + "' is unreadable: " + oneLine(e), "server_error");
+      log.accept("recording " + name + " is unreadable: " + oneLine(e));
+      return;
+    }
+    boolean stream = req.path("stream").asBoolean(false);
+    String what = "POST /v1/chat/completions model=" + model + " -> " + name;
+    if (!stream) {
+      aggregated(ex, rec, model, what);
+      return;
+    }
+    Headers h = ex.getResponseHeaders();
+    h.set("Content-Type", "text/event-stream");
+    h.set("Cache-Control", "no-cache");
+    h.set("X-Ssechat-Recording", name);
+    ex.sendResponseHeaders(200, 0); // 0 = chunked
+    OutputStream out = ex.getResponseBody();
+    boolean complete;
+    try {
+      complete = player.play(rec.body(), ReadPlan.original(rec, speed), (b, off, len) -> {
+        out.write(b, off, len);
+        out.flush();
+      }, stopped);
+      out.close();
+    } catch (IOException e) {
+      disconnects.incrementAndGet();
+      log.accept(what + " (client went away mid-stream)");
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    if (complete) {
+      streamed.incrementAndGet();
+      log.accept(what + " (streamed " + rec.body().length + " bytes)");
+    }
+  }
+
+  private void aggregated(HttpExchange ex, Recording rec, String model, String what)
+      throws IOException {
+    ChatResult r = RecordingStreams.decode(rec, model == null ? rec.name() : model);
+    if (r.outcome() == Outcome.ERROR) {
+      error(ex, 502, r.error(), "server_error");
+      log.accept(what + " (recorded error: " + r.error() + ")");
+      return;
+    }
+    json(ex, 200, CompletionJson.of("chatcmpl-" + rec.name(),
+        System.currentTimeMillis() / 1000, r));
+    log.accept(what + " (aggregated, " + r.outcome().label() + ")");
+  }
+
+  /** The text of the last {@code user} message (string content, or its text parts joined). */
+  static String lastUserMessage(JsonNode messages) {
+    String last = null;
+    for (JsonNode m : messages) {
+      if (!"user".equals(m.path("role").asString(""))) {
+        continue;
+      }
+      JsonNode c = m.path("content");
+      if (c.isString()) {
+        last = c.asString();
+      } else if (c.isArray()) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode part : c) {
+          if (part.path("text").isString()) {
+            sb.append(part.path("text").asString());
+          }
+        }
+        last = sb.toString();
+      }
+    }
+    return last;
+  }
+
+  private static void json(HttpExchange ex, int status, JsonNode body) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static void error(HttpExchange ex, int status, String message, String type)
+      throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode err = root.putObject("error");
+    err.put("message", message);
+    err.put("type", type);
+    err.putNull("param");
+    err.putNull("code");
+    json(ex, status, root);
+  }
+
+  static String oneLine(Exception e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      m = e.getClass().getSimpleName();
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

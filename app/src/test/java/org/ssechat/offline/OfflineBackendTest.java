@@ -1,0 +1,116 @@
+package org.ssechat.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.ssechat.chat.ChatDeltaListener;
+import org.ssechat.client.Cancellation;
+import org.ssechat.client.ChatMessage;
+import org.ssechat.client.ChatRequest;
+import org.ssechat.client.ChatResult;
+import org.ssechat.client.Outcome;
+import org.ssechat.replay.BundledRecordingsGenerator;
+import org.ssechat.replay.Expected;
+import org.ssechat.replay.PacingClock;
+import org.ssechat.replay.RecordingLibrary;
+import org.ssechat.replay.Speed;
+
+class OfflineBackendTest {
+
+  private static ChatRequest ask(String model, String prompt) {
+    return ChatRequest.of(model, List.of(ChatMessage.system("be brief"),
+        ChatMessage.user(prompt)));
+  }
+
+  /** Collects content deltas and counts them. */
+  static final class Collect implements ChatDeltaListener {
+    final StringBuilder content = new StringBuilder();
+    volatile int deltas;
+    final CountDownLatch first = new CountDownLatch(1);
+
+    @Override
+    public void onContent(int choice, char[] text, int off, int len) {
+      content.append(text, off, len);
+      deltas++;
+      first.countDown();
+    }
+  }
+
+  @Test
+  void streamsTheWelcomeVisiblyButWithinTwoSeconds() {
+    OfflineBackend b = new OfflineBackend();
+    Collect got = new Collect();
+    long t0 = System.nanoTime();
+    ChatResult r = b.stream(ask(BundledRecordingsGenerator.WELCOME, "hi"), got,
+        new Cancellation());
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
+    assertThat(r.content()).isEqualTo(BundledRecordingsGenerator.WELCOME_TEXT);
+    assertThat(got.content.toString()).isEqualTo(BundledRecordingsGenerator.WELCOME_TEXT);
+    assertThat(got.deltas).isGreaterThan(50);
+    assertThat(r.finishReason()).isEqualTo("stop");
+    assertThat(r.usage()).isNotNull();
+    assertThat(r.metrics().timeToFirstTokenMs()).isLessThan(r.metrics().totalMs());
+    assertThat(ms).isBetween(1000L, 2800L);
+  }
+
+  @Test
+  void everyBundledRecordingAnswersWithItsRecordedContent() {
+    RecordingLibrary lib = RecordingLibrary.bundled();
+    OfflineBackend b = new OfflineBackend(lib, Speed.MAX, 2000, PacingClock.SYSTEM);
+    for (String name : lib.names()) {
+      Expected e = Expected.of(name);
+      ChatResult r = b.stream(ask(name, "anything"), new ChatDeltaListener() {},
+          new Cancellation());
+      assertThat(r.content()).as(name).isEqualTo(e.content());
+      assertThat(r.reasoning()).as(name).isEqualTo(e.reasoning());
+      assertThat(r.finishReason()).as(name).isEqualTo(e.finishReason());
+    }
+  }
+
+  @Test
+  void promptPicksARotatingRecordingDeterministically() {
+    RecordingLibrary lib = RecordingLibrary.bundled();
+    OfflineBackend b = new OfflineBackend(lib, Speed.MAX, 2000, PacingClock.SYSTEM);
+    for (String prompt : new String[] {"hello", "what is the capital of France?", "你好"}) {
+      String pick = b.recordingFor(ask("gpt-4o-mini", prompt));
+      assertThat(pick).isEqualTo(lib.select("gpt-4o-mini", prompt));
+      assertThat(lib.rotation()).contains(pick);
+      ChatResult r = b.stream(ask("gpt-4o-mini", prompt), new ChatDeltaListener() {},
+          new Cancellation());
+      assertThat(r.content()).isEqualTo(Expected.of(pick).content());
+    }
+  }
+
+  @Test
+  void cancelMidStreamReturnsWithin100msWithThePartialAnswer() throws Exception {
+    OfflineBackend b = new OfflineBackend();
+    Collect got = new Collect();
+    Cancellation cancel = new Cancellation();
+    CompletableFuture<ChatResult> f = CompletableFuture.supplyAsync(() ->
+        b.stream(ask(BundledRecordingsGenerator.WELCOME, "hi"), got, cancel));
+    assertThat(got.first.await(5, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(300);
+    long t0 = System.nanoTime();
+    cancel.cancel();
+    ChatResult r = f.get(5, TimeUnit.SECONDS);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(ms).isLessThan(100);
+    assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
+    assertThat(r.content()).isNotEmpty();
+    assertThat(BundledRecordingsGenerator.WELCOME_TEXT).startsWith(r.content());
+    assertThat(r.content().length()).isLessThan(BundledRecordingsGenerator.WELCOME_TEXT.length());
+  }
+
+  @Test
+  void modelsAndDescription() {
+    OfflineBackend b = new OfflineBackend();
+    assertThat(b.models()).isEqualTo(RecordingLibrary.bundled().names())
+        .contains(BundledRecordingsGenerator.WELCOME);
+    assertThat(b.describe()).isEqualTo("offline (bundled recordings)");
+  }
+}

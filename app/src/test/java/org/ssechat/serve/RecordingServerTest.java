@@ -1,0 +1,277 @@
+package org.ssechat.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.ssechat.replay.PacingClock;
+import org.ssechat.replay.RecordingLibrary;
+import org.ssechat.replay.Speed;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+class RecordingServerTest {
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final RecordingLibrary LIB = RecordingLibrary.bundled();
+  private static final String WELCOME = "ssechat-offline-welcome";
+
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final List<RecordingServer> servers = new ArrayList<>();
+  private final ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+
+  @AfterEach
+  void stop() {
+    servers.forEach(RecordingServer::close);
+  }
+
+  private RecordingServer start(Speed speed) throws IOException {
+    RecordingServer s = new RecordingServer(LIB, "127.0.0.1", 0, speed, PacingClock.SYSTEM,
+        log::add);
+    servers.add(s);
+    return s;
+  }
+
+  /** Byte-exact comparison with a readable diff. */
+  private static void assertSameBytes(byte[] actual, byte[] expected) {
+    assertThat(new String(actual, StandardCharsets.UTF_8))
+        .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+    assertThat(actual).hasSameSizeAs(expected);
+  }
+
+  private static String chatBody(String model, boolean stream, String prompt) {
+    return "{\"model\":\"" + model + "\",\"stream\":" + stream
+        + ",\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"},"
+        + "{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}";
+  }
+
+  private HttpResponse<byte[]> post(RecordingServer s, String path, String body)
+      throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + path))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer sk-test")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void streamsTheRecordingByteExactWithSseHeaders() throws Exception {
+    RecordingServer s = start(Speed.MAX);
+    for (String name : LIB.names()) {
+      HttpResponse<byte[]> r = post(s, "/chat/completions", chatBody(name, true, "hi"));
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("content-type")).hasValue("text/event-stream");
+      assertThat(r.headers().firstValue("cache-control")).hasValue("no-cache");
+      assertThat(r.headers().firstValue("transfer-encoding")).hasValue("chunked");
+      assertThat(r.headers().firstValue("x-ssechat-recording")).hasValue(name);
+      assertSameBytes(r.body(), LIB.get(name).body());
+    }
+    assertThat(s.streamed()).isEqualTo(LIB.names().size());
+  }
+
+  @Test
+  void unknownModelPicksByPromptHash() throws Exception {
+    RecordingServer s = start(Speed.MAX);
+    for (String prompt : new String[] {"hello", "what is SSE?", "你好"}) {
+      HttpResponse<byte[]> r = post(s, "/chat/completions",
+          chatBody("gpt-4o-mini", true, prompt));
+      String expected = LIB.select("gpt-4o-mini", prompt);
+      assertThat(r.headers().firstValue("x-ssechat-recording")).hasValue(expected);
+      assertSameBytes(r.body(), LIB.get(expected).body());
+    }
+  }
+
+  @Test
+  void sixteenConcurrentPacedClientsEachGetTheWholeRecording() throws Exception {
+    // speed 10: the welcome sidecar spans ~5.2 s, so each replay takes ~0.5 s and they overlap.
+    RecordingServer s = start(Speed.parse("10"));
+    byte[] expected = LIB.get(WELCOME).body();
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<HttpResponse<byte[]>>> all = new ArrayList<>();
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 16; i++) {
+        all.add(clients.submit(() -> post(s, "/chat/completions",
+            chatBody(WELCOME, true, "hi"))));
+      }
+      for (Future<HttpResponse<byte[]>> f : all) {
+        HttpResponse<byte[]> r = f.get();
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertSameBytes(r.body(), expected);
+      }
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(ms).as("served concurrently, not one after another").isLessThan(5_000);
+    } finally {
+      clients.shutdownNow();
+    }
+    assertThat(s.streamed()).isEqualTo(16);
+    assertThat(s.disconnects()).isZero();
+  }
+
+  @Test
+  void clientDisconnectMidStreamIsCountedAndServerStaysHealthy() throws Exception {
+    RecordingServer s = start(Speed.REALTIME);
+    byte[] req = chatBody(WELCOME, true, "hi").getBytes(StandardCharsets.UTF_8);
+    try (Socket sock = new Socket("127.0.0.1", s.port())) {
+      OutputStream out = sock.getOutputStream();
+      out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + req.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.write(req);
+      out.flush();
+      InputStream in = sock.getInputStream();
+      byte[] buf = new byte[4096];
+      int got = 0;
+      String head = "";
+      while (!head.contains("data: ")) {
+        int n = in.read(buf);
+        assertThat(n).isPositive();
+        got += n;
+        head += new String(buf, 0, n, StandardCharsets.UTF_8);
+      }
+      assertThat(head).startsWith("HTTP/1.1 200");
+      assertThat(got).isLessThan(LIB.get(WELCOME).body().length);
+    } // closed after the first event: the replay still has ~5 s to go
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (s.disconnects() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(s.disconnects()).isEqualTo(1);
+    assertThat(log).anyMatch(l -> l.contains("client went away"));
+    // The next request is served normally.
+    HttpResponse<byte[]> r = post(s, "/chat/completions",
+        chatBody("openai-gpt4o-mini-text-usage", true, "hi"));
+    assertSameBytes(r.body(), LIB.get("openai-gpt4o-mini-text-usage").body());
+  }
+
+  @Test
+  void modelsListsEveryRecording() throws Exception {
+    RecordingServer s = start(Speed.MAX);
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.baseUrl()
+        + "/models")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
+    JsonNode list = JSON.readTree(r.body());
+    assertThat(list.path("object").asString()).isEqualTo("list");
+    List<String> ids = new ArrayList<>();
+    for (JsonNode m : list.path("data")) {
+      assertThat(m.path("object").asString()).isEqualTo("model");
+      ids.add(m.path("id").asString());
+    }
+    assertThat(ids).containsExactlyElementsOf(LIB.names());
+  }
+
+  @Test
+  void errorsAreOpenAiStyleJson() throws Exception {
+    RecordingServer s = start(Speed.MAX);
+    HttpResponse<byte[]> bad = post(s, "/chat/completions", "{\"model\": ");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).path("error").path("message").asString())
+        .startsWith("request body is not valid JSON");
+    HttpResponse<byte[]> noMessages = post(s, "/chat/completions", "{\"model\":\"x\"}");
+    assertThat(noMessages.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(noMessages.body()).path("error").path("type").asString())
+        .isEqualTo("invalid_request_error");
+    HttpResponse<byte[]> nowhere = post(s, "/embeddings", "{}");
+    assertThat(nowhere.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(nowhere.body()).path("error").path("message").asString())
+        .contains("no route POST /v1/embeddings");
+    HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(s.baseUrl()
+        + "/chat/completions")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(get.statusCode()).isEqualTo(405);
+    assertThat(log).noneMatch(l -> l.contains("sk-test"));
+  }
+
+  @Test
+  void lastUserMessageTakesStringOrTextParts() {
+    JsonNode msgs = JSON.readTree("[{\"role\":\"user\",\"content\":\"first\"},"
+        + "{\"role\":\"assistant\",\"content\":\"x\"},"
+        + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},"
+        + "{\"type\":\"image_url\",\"image_url\":{}},{\"type\":\"text\",\"text\":\"b\"}]}]");
+    assertThat(RecordingServer.lastUserMessage(msgs)).isEqualTo("ab");
+    assertThat(RecordingServer.lastUserMessage(JSON.readTree("[]"))).isNull();
+  }
+
+  @Test
+  void busyPortIsAOneLineError() throws Exception {
+    RecordingServer s = start(Speed.MAX);
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = RecordingServer.run(new ServeOptions("127.0.0.1", s.port(), null, Speed.MAX),
+        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().strip()).startsWith("error: cannot listen on 127.0.0.1:"
+        + s.port()).doesNotContain("\n");
+  }
+
+  @Test
+  void optionParsing() {
+    ServeOptions d = ServeOptions.parse(List.of());
+    assertThat(d).isEqualTo(ServeOptions.defaults());
+    assertThat(d.host()).isEqualTo("127.0.0.1");
+    ServeOptions o = ServeOptions.parse(List.of("--port", "0", "--speed=max", "--dir", "x",
+        "--host", "::1"));
+    assertThat(o.port()).isZero();
+    assertThat(o.speed().isMax()).isTrue();
+    assertThat(o.dir()).isEqualTo(java.nio.file.Path.of("x"));
+    assertThat(o.host()).isEqualTo("::1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
+        List.of("--port", "70000"))).hasMessage("bad port '70000': use 0-65535");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
+        List.of("--verbose"))).hasMessageStartingWith("unexpected '--verbose'");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
+        List.of("--dir"))).hasMessage("--dir needs a value");
+  }
+
+  @Test
+  void serveFromADirectoryWithASidecar(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    byte[] body = "data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}]}\n\n"
+        .getBytes(StandardCharsets.UTF_8);
+    java.nio.file.Files.write(dir.resolve("mine.sse"), body);
+    java.nio.file.Files.writeString(dir.resolve("mine.sse.json"), "{\"format\":"
+        + "\"ssechat-recording\",\"version\":1,\"reads\":[[0,10],[300000,"
+        + (body.length - 10) + "]]}");
+    RecordingServer s = new RecordingServer(RecordingLibrary.directory(dir), "127.0.0.1", 0,
+        Speed.parse("2"), PacingClock.SYSTEM, log::add);
+    servers.add(s);
+    long t0 = System.nanoTime();
+    HttpResponse<byte[]> r = post(s, "/chat/completions", chatBody("whatever", true, "x"));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertSameBytes(r.body(), body);
+    assertThat(ms).as("300 ms recorded gap at speed 2").isBetween(140L, 2000L);
+  }
+
+  @Test
+  void nonStreamingRecordedErrorIsA502AndTruncationHasNoFinishReason() throws Exception {
+    RecordingServer s = start(Speed.MAX);
+    HttpResponse<byte[]> err = post(s, "/chat/completions",
+        chatBody("ssechat-sample-midstream-error", false, "x"));
+    assertThat(err.statusCode()).isEqualTo(502);
+    assertThat(JSON.readTree(err.body()).path("error").path("message").asString())
+        .contains("The upstream provider timed out (synthetic sample)");
+    HttpResponse<byte[]> cut = post(s, "/chat/completions",
+        chatBody("ssechat-sample-truncated", false, "x"));
+    assertThat(cut.statusCode()).isEqualTo(200);
+    JsonNode choice = JSON.readTree(cut.body()).path("choices").get(0);
+    assertThat(choice.path("finish_reason").isNull()).isTrue();
+    assertThat(choice.path("message").path("content").asString())
+        .isEqualTo("This synthetic sample is cut off in the middle of an event");
+    assertThat(JSON.readTree(cut.body()).path("object").asString()).isEqualTo("chat.completion");
+  }
+}
