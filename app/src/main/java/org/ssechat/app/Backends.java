@@ -10,6 +10,7 @@ import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatBackend;
 import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
+import org.ssechat.offline.OfflineBackend;
 import org.ssechat.client.http.AuthScheme;
 import org.ssechat.client.http.EndpointConfig;
 import org.ssechat.client.http.OpenAiCompatibleBackend;
@@ -27,7 +28,7 @@ public interface Backends {
   /** The built-in wiring: the offline provider, or the HTTP backend (recording if enabled). */
   static ChatBackend standard(Settings s) {
     if (s.offline()) {
-      return new PlaceholderOfflineBackend();
+      return new OfflineBackend();
     }
     EndpointConfig config = EndpointConfig.of(s.provider(), s.baseUrl(), s.apiKey())
         .withAuth(AuthScheme.parse(s.auth()))

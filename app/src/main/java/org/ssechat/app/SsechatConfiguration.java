@@ -83,10 +83,20 @@ public class SsechatConfiguration {
    * (found from bean definitions, not by scanning the classpath), and the REPL's own commands.
    */
   @Bean
+  ToolCommands toolCommands(Environment env, ObjectProvider<Terminal> terminal) {
+    boolean interactive = env.getProperty(INTERACTIVE, Boolean.class, true);
+    boolean ansi = interactive ? !terminal.getObject().getType().startsWith("dumb") : System.console() != null;
+    Interrupts interrupts = interactive ? Interrupts.of(terminal.getObject()) : Interrupts.process();
+    return new ToolCommands(interactive, ansi, interrupts, stderr());
+  }
+
+  @Bean
   @Lazy(false)
-  CommandRegistry commandRegistry(ApplicationContext context, ReplCommands commands) {
+  CommandRegistry commandRegistry(ApplicationContext context, ReplCommands commands,
+      ToolCommands tools) {
     CommandRegistry registry = new CommandRegistry();
     commands.all().forEach(registry::registerCommand);
+    tools.all().forEach(registry::registerCommand);
     context.getBeansOfType(Command.class).values().forEach(registry::registerCommand);
     for (String name : context.getBeanDefinitionNames()) {
       Class<?> type = context.getType(name, false);

@@ -62,7 +62,7 @@ public final class ReplCommands {
   public List<Command> all() {
     return List.of(chatCommand(), help(), newSession(), system(), model(), models(), history(),
         undo(), retry(), save(), load(), sessions(), config(), stats(), record(), reasoning(),
-        replay(), exit());
+        exit());
   }
 
   Command chatCommand() {
@@ -373,13 +373,6 @@ public final class ReplCommands {
           chat.settingsHolder().update(s -> s.withShowReasoning(v.equals("show")));
           return say(ctx, "reasoning " + (v.equals("show") ? "shown" : "hidden"));
         });
-  }
-
-  Command replay() {
-    // Placeholder until the replay helper's class is merged; then this delegates to it.
-    return new SimpleCommand("replay", CHAT, "/replay FILE", "Replay a recorded response", ctx -> {
-      throw new ChatException("replay is not available yet in this build");
-    });
   }
 
   Command exit() {
