@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ssechat.chat.ChatAccumulator;
+import org.ssechat.repl.AnswerRenderer;
 import org.ssechat.sse.SseLimits;
 import org.ssechat.sse.SseMessage;
 import org.ssechat.sse.SseParser;
@@ -32,24 +32,16 @@ class ReplayerTest {
   /** Output and error text of one replay. */
   record Run(int code, String out, String err) {}
 
-  /**
-   * A text view for these tests: collects the deltas with the decoder's accumulator and prints
-   * the answer, tool names and the result's outcome/error at the end.
-   */
-  static Replayer.TextView testView(PrintWriter out) {
-    ChatAccumulator acc = new ChatAccumulator();
-    return new Replayer.TextView(acc, r -> {
-      out.println(acc.reasoning());
-      out.println(acc.content());
-      acc.toolCalls().forEach(c -> out.println(c.name() + "(" + c.arguments() + ")"));
-      out.println(r.outcome().label() + (r.error() != null ? ": " + r.error() : ""));
-    });
+  /** The live answer's renderer, without ANSI styles, as the CLI wires it for a pipe. */
+  static Replayer.TextView liveView(PrintWriter out) {
+    AnswerRenderer r = new AnswerRenderer(out, new AnswerRenderer.Options(false, true));
+    return new Replayer.TextView(r, r::finish);
   }
 
   private static Run run(PacingClock clock, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = new Replayer(clock, ReplayerTest::testView).run(
+    int code = new Replayer(clock, ReplayerTest::liveView).run(
         ReplayOptions.parse(List.of(args)), new PrintWriter(out), new PrintWriter(err));
     return new Run(code, out.toString(), err.toString());
   }
@@ -126,11 +118,14 @@ class ReplayerTest {
     Run trunc = run(Expected.bundled(BundledRecordingsGenerator.TRUNCATED).toString(),
         "--speed", "max");
     assertThat(trunc.out()).contains(BundledRecordingsGenerator.TRUNCATED_TEXT)
-        .contains("truncated");
+        .contains("truncated: stream ended without finish_reason")
+        .contains("ssechat-sample · ");
     Run err = run(Expected.bundled(BundledRecordingsGenerator.ERROR).toString(),
         "--speed", "max");
     assertThat(err.out()).contains(BundledRecordingsGenerator.ERROR_TEXT)
-        .contains(BundledRecordingsGenerator.ERROR_MESSAGE);
+        .contains("error: server error in stream: " + BundledRecordingsGenerator.ERROR_MESSAGE);
+    Run ok = run(Expected.bundled("openai-gpt4o-mini-text-usage").toString(), "--speed", "max");
+    assertThat(ok.out()).contains("gpt-4o-mini-2024-07-18 · 9 tok").contains("finished (stop)");
   }
 
   @Test
