@@ -143,4 +143,12 @@ class ReplCommandsTest extends ContextTest {
     run("//usr/bin is a directory");
     assertThat(FakeBackend.transcript(backend.lastRequest())).containsExactly("user: /usr/bin is a directory");
   }
+
+  @Test
+  void replayRunsInsideTheReplAndServeIsRefusedThere() throws Exception {
+    String events = run("/replay src/main/resources/recordings/openai-gpt4o-mini-text-usage.sse "
+        + "--format events --speed max");
+    assertThat(events).contains("{\"event\":\"message\",\"data\":\"[DONE]\",\"id\":null}");
+    assertThatThrownBy(() -> run("/serve")).rootCause().hasMessageContaining("ssechat serve");
+  }
 }
