@@ -10,11 +10,11 @@ import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatBackend;
 import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
-import org.ssechat.offline.OfflineBackend;
 import org.ssechat.client.http.AuthScheme;
 import org.ssechat.client.http.EndpointConfig;
 import org.ssechat.client.http.OpenAiCompatibleBackend;
 import org.ssechat.config.Settings;
+import org.ssechat.offline.OfflineBackend;
 
 /**
  * Creates the {@link ChatBackend} for given settings. The one place where providers are wired to

@@ -78,10 +78,7 @@ public class SsechatConfiguration {
     return new ReplCommands(conversation, interactive, ansi, stderr());
   }
 
-  /**
-   * Every {@link Command} bean, every {@code @Command} method of a bean in {@code org.ssechat.*}
-   * (found from bean definitions, not by scanning the classpath), and the REPL's own commands.
-   */
+  /** {@code replay}, {@code serve} and {@code bench} as commands. */
   @Bean
   ToolCommands toolCommands(Environment env, ObjectProvider<Terminal> terminal) {
     boolean interactive = env.getProperty(INTERACTIVE, Boolean.class, true);
@@ -90,6 +87,10 @@ public class SsechatConfiguration {
     return new ToolCommands(interactive, ansi, interrupts, stderr());
   }
 
+  /**
+   * Every {@link Command} bean, every {@code @Command} method of a bean in {@code org.ssechat.*}
+   * (found from bean definitions, not by scanning the classpath), the REPL's own commands and the tools.
+   */
   @Bean
   @Lazy(false)
   CommandRegistry commandRegistry(ApplicationContext context, ReplCommands commands,

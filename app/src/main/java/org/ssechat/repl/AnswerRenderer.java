@@ -35,23 +35,44 @@ public final class AnswerRenderer implements ChatDeltaListener {
 
   private enum Block { NONE, REASONING, CONTENT, TOOL }
 
-  private final PrintWriter out;
-  private final PrintWriter meta;
+  /** A writer and whether its cursor is at the start of a line. */
+  private static final class Sink {
+    final PrintWriter w;
+    boolean atLineStart = true;
+
+    Sink(PrintWriter w) {
+      this.w = w;
+    }
+
+    void endLine() {
+      if (!atLineStart) {
+        w.println();
+        atLineStart = true;
+      }
+    }
+
+    void wrote(String text) {
+      atLineStart = text.endsWith("\n");
+    }
+  }
+
+  private final Sink out;
+  private final Sink meta;
   private final Options options;
   private Block block = Block.NONE;
-  private boolean atLineStart = true;
   private boolean thinkingMarked;
   private int toolIndex = -1;
   private int toolArgs;
 
   /**
-   * @param out     where the answer goes
-   * @param meta    where the stats line and error line go (stderr in one-shot mode, else {@code out})
+   * @param out     where the answer (content, tool calls) goes
+   * @param meta    where reasoning, warnings, the error line and the stats line go: stderr in
+   *                one-shot mode, so standard output holds only the answer; else {@code out}
    * @param options styling
    */
   public AnswerRenderer(PrintWriter out, PrintWriter meta, Options options) {
-    this.out = out;
-    this.meta = meta;
+    this.out = new Sink(out);
+    this.meta = meta == out ? this.out : new Sink(meta);
     this.options = options;
   }
 
@@ -65,15 +86,16 @@ public final class AnswerRenderer implements ChatDeltaListener {
       return;
     }
     enter(Block.CONTENT);
-    out.write(text, off, len);
-    atLineStart = text[off + len - 1] == '\n';
-    out.flush();
+    out.w.write(text, off, len);
+    out.atLineStart = text[off + len - 1] == '\n';
+    out.w.flush();
   }
 
   @Override
   public void onRefusal(int choice, char[] text, int off, int len) {
     if (len > 0) {
-      print(Block.CONTENT, text, off, len, WARN);
+      enter(Block.CONTENT);
+      print(out, new String(text, off, len), WARN);
     }
   }
 
@@ -86,20 +108,12 @@ public final class AnswerRenderer implements ChatDeltaListener {
       if (!thinkingMarked) {
         thinkingMarked = true;
         enter(Block.REASONING);
-        styled(out, "thinking… (hidden; /reasoning show)", DIM);
-        atLineStart = false;
-        out.flush();
+        print(meta, "thinking… (hidden; /reasoning show)", DIM);
       }
       return;
     }
-    print(Block.REASONING, text, off, len, DIM);
-  }
-
-  private void print(Block in, char[] text, int off, int len, AttributedStyle style) {
-    enter(in);
-    styled(out, new String(text, off, len), style);
-    atLineStart = text[off + len - 1] == '\n';
-    out.flush();
+    enter(Block.REASONING);
+    print(meta, new String(text, off, len), DIM);
   }
 
   @Override
@@ -110,50 +124,43 @@ public final class AnswerRenderer implements ChatDeltaListener {
       block = Block.TOOL;
       toolIndex = index;
       toolArgs = 0;
-      styled(out, "⚙ " + (name == null ? "?" : name) + "(", TOOL);
-      atLineStart = false;
+      print(out, "⚙ " + (name == null ? "?" : name) + "(", TOOL);
     }
     if (len > 0 && toolArgs <= TOOL_ARGS_SHOWN) {
       int shown = Math.min(len, TOOL_ARGS_SHOWN - toolArgs);
       String piece = new String(arguments, off, shown).replace('\n', ' ');
       toolArgs += len;
-      styled(out, toolArgs > TOOL_ARGS_SHOWN ? piece + "…" : piece, TOOL);
+      print(out, toolArgs > TOOL_ARGS_SHOWN ? piece + "…" : piece, TOOL);
       if (toolArgs > TOOL_ARGS_SHOWN) {
         toolArgs = TOOL_ARGS_SHOWN + 1;
       }
     }
-    out.flush();
   }
 
   /**
    * Ends the answer: closes any open block, prints the result's warnings (at most three, dim), the
-   * error line for a non-finished outcome and the stats line. Call once, after {@code ChatBackend.stream} returned.
+   * error line for a non-finished outcome and the stats line. Call once, after
+   * {@code ChatBackend.stream} returned.
    */
   public void finish(ChatResult result) {
     enter(Block.NONE);
-    if (!atLineStart) {
-      out.println();
-      atLineStart = true;
-    }
-    out.flush();
+    out.endLine();
+    out.w.flush();
+    meta.endLine();
     int shown = 0;
     for (String warning : result.warnings()) {
       if (shown++ == MAX_WARNINGS) {
-        styled(meta, "warning: … " + (result.warnings().size() - MAX_WARNINGS) + " more", DIM);
-        meta.println();
+        line(meta, "warning: … " + (result.warnings().size() - MAX_WARNINGS) + " more", DIM);
         break;
       }
-      styled(meta, "warning: " + warning, DIM);
-      meta.println();
+      line(meta, "warning: " + warning, DIM);
     }
     String problem = problemLine(result);
     if (problem != null) {
-      styled(meta, problem, result.outcome() == Outcome.ERROR ? ERROR : WARN);
-      meta.println();
+      line(meta, problem, result.outcome() == Outcome.ERROR ? ERROR : WARN);
     }
-    styled(meta, statsLine(result), DIM);
-    meta.println();
-    meta.flush();
+    line(meta, statsLine(result), DIM);
+    meta.w.flush();
   }
 
   /** {@code interrupted: …}, {@code error: …}, {@code truncated: …}, or null when finished. */
@@ -202,23 +209,28 @@ public final class AnswerRenderer implements ChatDeltaListener {
       return;
     }
     if (block == Block.TOOL) {
-      styled(out, ")", TOOL);
-      out.println();
-      atLineStart = true;
+      print(out, ")", TOOL);
+      out.endLine();
     } else if (block == Block.REASONING) {
-      if (!atLineStart) {
-        out.println();
-      }
-      out.println();
-      atLineStart = true;
-    } else if (block == Block.CONTENT && next != Block.NONE && !atLineStart) {
-      out.println();
-      atLineStart = true;
+      // reasoning ends with a blank line before what follows
+      meta.endLine();
+      meta.w.println();
+      meta.w.flush();
+    } else if (block == Block.CONTENT && next != Block.NONE) {
+      out.endLine();
     }
     block = next;
   }
 
-  private void styled(PrintWriter w, String text, AttributedStyle style) {
-    w.write(options.ansi() ? new AttributedString(text, style).toAnsi() : text);
+  private void print(Sink sink, String text, AttributedStyle style) {
+    sink.w.write(options.ansi() ? new AttributedString(text, style).toAnsi() : text);
+    sink.wrote(text);
+    sink.w.flush();
+  }
+
+  private void line(Sink sink, String text, AttributedStyle style) {
+    print(sink, text, style);
+    sink.w.println();
+    sink.atLineStart = true;
   }
 }
