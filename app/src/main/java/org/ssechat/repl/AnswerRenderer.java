@@ -43,10 +43,14 @@ public final class AnswerRenderer implements ChatDeltaListener {
   private boolean thinkingMarked;
   private int toolIndex = -1;
   private int toolArgs;
+  // One-shot mode (meta != out): reasoning goes to meta, so stdout holds only the answer.
+  private boolean sideReasoningOpen;
+  private boolean metaAtLineStart = true;
 
   /**
    * @param out     where the answer goes
-   * @param meta    where the stats line and error line go (stderr in one-shot mode, else {@code out})
+   * @param meta    where the stats line, error line and — when it is not {@code out} — reasoning
+   *                go (stderr in one-shot mode, so standard output carries only the answer)
    * @param options styling
    */
   public AnswerRenderer(PrintWriter out, PrintWriter meta, Options options) {
@@ -85,14 +89,25 @@ public final class AnswerRenderer implements ChatDeltaListener {
     if (!options.showReasoning()) {
       if (!thinkingMarked) {
         thinkingMarked = true;
-        enter(Block.REASONING);
-        styled(out, "thinking… (hidden; /reasoning show)", DIM);
-        atLineStart = false;
-        out.flush();
+        reasoning("thinking… (hidden; /reasoning show)");
       }
       return;
     }
-    print(Block.REASONING, text, off, len, DIM);
+    reasoning(new String(text, off, len));
+  }
+
+  private void reasoning(String text) {
+    if (meta == out) {
+      enter(Block.REASONING);
+      styled(out, text, DIM);
+      atLineStart = text.endsWith("\n");
+      out.flush();
+      return;
+    }
+    sideReasoningOpen = true;
+    styled(meta, text, DIM);
+    metaAtLineStart = text.endsWith("\n");
+    meta.flush();
   }
 
   private void print(Block in, char[] text, int off, int len, AttributedStyle style) {
@@ -198,6 +213,15 @@ public final class AnswerRenderer implements ChatDeltaListener {
   }
 
   private void enter(Block next) {
+    if (sideReasoningOpen && next != Block.REASONING) {
+      if (!metaAtLineStart) {
+        meta.println();
+      }
+      meta.println();
+      meta.flush();
+      sideReasoningOpen = false;
+      metaAtLineStart = true;
+    }
     if (block == next) {
       return;
     }
