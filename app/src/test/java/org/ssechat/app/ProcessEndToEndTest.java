@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ssechat.chat.ChatAccumulator;
+import org.ssechat.chat.ChatDeltaListener;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatMessage;
 import org.ssechat.client.ChatRequest;
+import org.ssechat.client.ChatResult;
 import org.ssechat.client.Outcome;
 import org.ssechat.offline.OfflineBackend;
 import org.ssechat.replay.PacingClock;
@@ -45,29 +46,36 @@ class ProcessEndToEndTest {
     return SsechatProcess.run(tmp, env, stdin, args);
   }
 
-  private static void assertNoStackTrace(Run r) {
-    assertThat(r.out() + r.err()).doesNotContain("\tat ").doesNotContain("Exception");
+  private static ChatResult offlineAnswer(String question) {
+    ChatResult result = new OfflineBackend(RecordingLibrary.bundled(), Speed.MAX, 0,
+        PacingClock.SYSTEM).stream(ChatRequest.of("offline", List.of(ChatMessage.user(question))),
+        new ChatDeltaListener() {}, new Cancellation());
+    assertThat(result.content()).isNotBlank();
+    return result;
   }
 
-  /** What the offline provider answers to {@code question} (it picks a recording by the question). */
-  private static String offlineAnswer(String question) {
-    ChatAccumulator acc = new ChatAccumulator();
-    new OfflineBackend(RecordingLibrary.bundled(), Speed.MAX, 1000, PacingClock.SYSTEM)
-        .stream(ChatRequest.of("offline", List.of(ChatMessage.user(question))), acc, new Cancellation());
-    return acc.content();
+  private static void assertNoStackTrace(Run r) {
+    assertThat(r.out() + r.err()).doesNotContain("\tat ").doesNotContain("Exception");
   }
 
   @Test
   void oneShotAnswerGoesToStdoutAndStatsToStderr() throws Exception {
     Run r = run(Map.of(), "", "chat", "what is 6 x 7?");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo(offlineAnswer("what is 6 x 7?") + "\n");
+    // No key: the offline provider answers from a recording chosen by the prompt. Standard
+    // output is exactly the answer; reasoning, if any, goes to standard error with the stats.
+    ChatResult expected = offlineAnswer("what is 6 x 7?");
+    assertThat(r.out()).isEqualTo(expected.content() + "\n").doesNotContain("WARN")
+        .doesNotContain("finished");
+    if (!expected.reasoning().isEmpty()) {
+      assertThat(r.err()).contains(expected.reasoning().strip().lines().findFirst().orElseThrow());
+    }
     assertThat(r.err()).contains("finished (stop)");
     assertNoStackTrace(r);
 
     Run piped = run(Map.of(), "question from a pipe\n", "chat");
     assertThat(piped.code()).isZero();
-    assertThat(piped.out()).isEqualTo(offlineAnswer("question from a pipe") + "\n");
+    assertThat(piped.out()).isEqualTo(offlineAnswer("question from a pipe").content() + "\n");
   }
 
   @Test

@@ -97,4 +97,27 @@ class AnswerRendererTest {
     assertThat(AnswerRenderer.problemLine(new ChatResult(Outcome.ERROR, "m", "", "", List.of(), null,
         null, "HTTP 401: invalid key", List.of(), m))).isEqualTo("error: HTTP 401: invalid key");
   }
+
+  @Test
+  void withASeparateMetaWriterStandardOutputHoldsOnlyTheAnswer() throws IOException {
+    byte[] body;
+    try (InputStream in = AnswerRendererTest.class.getResourceAsStream(
+        "/corpus/zai-glm47-reasoning-content.sse")) {
+      body = in.readAllBytes();
+    }
+    StringWriter out = new StringWriter();
+    StringWriter meta = new StringWriter();
+    AnswerRenderer r = new AnswerRenderer(new PrintWriter(out), new PrintWriter(meta),
+        new AnswerRenderer.Options(false, true));
+    ChatAccumulator acc = new ChatAccumulator();
+    SseParser parser = SseParsers.create(new ChatChunkDecoder(ChatDeltaListeners.tee(r, acc)));
+    parser.feed(body, 0, body.length);
+    parser.endOfInput();
+    r.finish(new ChatResult(Outcome.FINISHED, acc.model(), acc.content(), acc.reasoning(),
+        acc.toolCalls(), acc.finishReason(), acc.usage(), null, List.of(),
+        new Metrics(10, 250, 1250, 1, 1, body.length, 40, true)));
+    assertThat(acc.reasoning()).isNotEmpty();
+    assertThat(out.toString()).isEqualTo(acc.content() + "\n");
+    assertThat(meta.toString()).startsWith(acc.reasoning()).contains("finished (stop)");
+  }
 }
