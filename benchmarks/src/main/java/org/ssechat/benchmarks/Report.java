@@ -447,7 +447,7 @@ public final class Report {
     }
     md.append("## Linearity (zero-copy, synthetic English streams)\n\n"
         + "ns per event; spread = (max − min) / median over the row or column. A linear pipeline "
-        + "keeps every spread within ±20%.\n\n");
+        + "stays within ±20% of its centre, i.e. every spread is at most 40%.\n\n");
     List<String> evs = values(benches.get(0), "events").stream()
         .sorted((a, b) -> Integer.parseInt(a) - Integer.parseInt(b)).collect(Collectors.toList());
     Set<String> haveReads = values(benches.get(0), "linearRead");
