@@ -65,7 +65,12 @@ env_file="benchmarks/results/${tag}-env.txt"
 } > "$env_file"
 
 doc=docs/benchmarks.md
-[ "$jdk_major" = 17 ] || doc="docs/benchmarks-jdk${jdk_major}.md"
+img=docs/img
+if [ "$jdk_major" != 17 ]; then  # other JDKs get their own report and charts
+  doc="docs/benchmarks-jdk${jdk_major}.md"
+  img="docs/img/jdk${jdk_major}"
+fi
+mkdir -p "$img"
 "$java_bin" -cp "$jar" org.ssechat.benchmarks.Report "benchmarks/results/${tag}.json" "$doc" \
-  docs/img --gate "benchmarks/results/${tag}-gate.txt" --env "$env_file" \
+  "$img" --gate "benchmarks/results/${tag}-gate.txt" --env "$env_file" \
   --title "Benchmarks (JDK ${jdk_major}, ${mode} mode)"
