@@ -1,33 +1,37 @@
 package org.ssechat.record;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A parsed sidecar ({@code NAME.sse.json}, see {@code docs/recording-format.md}).
  *
- * @param recordedAt when the request was sent
+ * @param recordedAt when the request was sent, or null if the sidecar does not say
  * @param exchange   request and response metadata (secrets already redacted in the file)
  * @param reads      one entry per body read, in order
  */
 public record RecordingSidecar(Instant recordedAt, RecordedExchange exchange, List<Read> reads) {
 
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
   /**
    * One body read.
    *
-   * @param micros microseconds since the request was sent ({@code t_us})
-   * @param size   bytes in the read
+   * @param micros microseconds since the request was sent ({@code t_us}), never less than the
+   *     previous read's
+   * @param size   bytes in the read, positive and at most {@link Integer#MAX_VALUE}
    */
   public record Read(long micros, long size) {}
 
@@ -45,112 +49,114 @@ public record RecordingSidecar(Instant recordedAt, RecordedExchange exchange, Li
   }
 
   /**
-   * Reads a sidecar.
+   * Reads a sidecar file.
    *
-   * @throws IOException with a one-line message if the file is missing, not JSON, another format
-   *     or a newer version
+   * @throws IOException with a one-line message naming the file if it is missing or not a valid
+   *     sidecar (see {@link #parse(byte[])})
    */
   public static RecordingSidecar read(Path sidecar) throws IOException {
-    try (InputStream in = Files.newInputStream(sidecar);
-        JsonParser p = new JsonFactory().createParser(in)) {
-      return parse(p, sidecar);
+    byte[] json;
+    try {
+      json = Files.readAllBytes(sidecar);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(sidecar.toString(), null, "no such file");
+    }
+    try {
+      return parse(json);
+    } catch (InvalidSidecarException e) {
+      throw new InvalidSidecarException(sidecar + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Parses sidecar JSON: the one place that decides what a valid sidecar is.
+   *
+   * @throws InvalidSidecarException with a one-line reason (no file name) if the bytes are not
+   *     JSON, another format, a newer version, or {@code reads} is not a list of
+   *     {@code [t_us, size]} with positive sizes and non-decreasing times
+   */
+  public static RecordingSidecar parse(byte[] json) throws InvalidSidecarException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
     } catch (JacksonException e) {
-      throw new IOException(sidecar + " is not a valid sidecar: " + e.getOriginalMessage());
+      throw new InvalidSidecarException("not valid JSON");
     }
-  }
-
-  private static RecordingSidecar parse(JsonParser p, Path file) throws IOException {
-    expect(p.nextToken(), JsonToken.START_OBJECT, file);
-    String format = null;
-    int version = -1;
-    Instant at = null;
-    String method = null;
-    String url = null;
-    String model = null;
-    Map<String, String> reqHeaders = new LinkedHashMap<>();
-    int status = 0;
-    Map<String, List<String>> respHeaders = new LinkedHashMap<>();
-    List<Read> reads = new ArrayList<>();
-    String name;
-    while ((name = p.nextName()) != null) {
-      JsonToken t = p.nextToken();
-      switch (name) {
-        case "format" -> format = p.getString();
-        case "version" -> version = p.getIntValue();
-        case "recordedAt" -> at = Instant.parse(p.getString());
-        case "request" -> {
-          expect(t, JsonToken.START_OBJECT, file);
-          String f;
-          while ((f = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
-            switch (f) {
-              case "method" -> method = p.getString();
-              case "url" -> url = p.getString();
-              case "model" -> model = p.getString();
-              case "headers" -> {
-                expect(v, JsonToken.START_OBJECT, file);
-                String h;
-                while ((h = p.nextName()) != null) {
-                  p.nextToken();
-                  reqHeaders.put(h, p.getString());
-                }
-              }
-              default -> p.skipChildren();
-            }
-          }
-        }
-        case "response" -> {
-          expect(t, JsonToken.START_OBJECT, file);
-          String f;
-          while ((f = p.nextName()) != null) {
-            JsonToken v = p.nextToken();
-            if ("status".equals(f)) {
-              status = p.getIntValue();
-            } else if ("headers".equals(f)) {
-              expect(v, JsonToken.START_OBJECT, file);
-              String h;
-              while ((h = p.nextName()) != null) {
-                expect(p.nextToken(), JsonToken.START_ARRAY, file);
-                List<String> values = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                  values.add(p.getString());
-                }
-                respHeaders.put(h, values);
-              }
-            } else {
-              p.skipChildren();
-            }
-          }
-        }
-        case "reads" -> {
-          expect(t, JsonToken.START_ARRAY, file);
-          while (p.nextToken() == JsonToken.START_ARRAY) {
-            p.nextToken();
-            long tUs = p.getLongValue();
-            p.nextToken();
-            long size = p.getLongValue();
-            expect(p.nextToken(), JsonToken.END_ARRAY, file);
-            reads.add(new Read(tUs, size));
-          }
-        }
-        default -> p.skipChildren();
-      }
+    if (root == null || !root.isObject()) {
+      throw new InvalidSidecarException("not a JSON object");
     }
+    String format = text(root.path("format"));
     if (!RecordingWriter.FORMAT.equals(format)) {
-      throw new IOException(file + " is not an ssechat recording (format " + format + ")");
+      throw new InvalidSidecarException("format is "
+          + (format == null ? "missing" : "'" + format + "'") + ", expected '"
+          + RecordingWriter.FORMAT + "'");
     }
-    if (version > RecordingWriter.VERSION || version < 1) {
-      throw new IOException(file + " has sidecar version " + version + "; this ssechat reads "
-          + "version " + RecordingWriter.VERSION);
+    JsonNode version = root.path("version");
+    if (!version.isIntegralNumber() || version.asInt() < 1
+        || version.asInt() > RecordingWriter.VERSION) {
+      throw new InvalidSidecarException("unsupported version " + version + " (this reader knows "
+          + RecordingWriter.VERSION + ")");
     }
-    return new RecordingSidecar(at, new RecordedExchange(method, url, model, reqHeaders, status,
-        respHeaders), reads);
+    return new RecordingSidecar(instant(root.path("recordedAt")), exchange(root),
+        reads(root.path("reads")));
   }
 
-  private static void expect(JsonToken got, JsonToken want, Path file) throws IOException {
-    if (got != want) {
-      throw new IOException(file + " is not a valid sidecar: expected " + want + ", found "
-          + got);
+  private static List<Read> reads(JsonNode node) throws InvalidSidecarException {
+    if (!node.isArray()) {
+      throw new InvalidSidecarException("'reads' is missing");
+    }
+    List<Read> reads = new ArrayList<>(node.size());
+    long lastT = 0;
+    for (JsonNode r : node) {
+      if (!r.isArray() || r.size() != 2 || !r.get(0).isIntegralNumber()
+          || !r.get(1).isIntegralNumber()) {
+        throw new InvalidSidecarException("read #" + reads.size() + " is not [t_us, size]");
+      }
+      long t = r.get(0).asLong();
+      long size = r.get(1).asLong();
+      if (size <= 0 || size > Integer.MAX_VALUE || t < lastT) {
+        throw new InvalidSidecarException("read #" + reads.size() + " has a bad size or time "
+            + r);
+      }
+      reads.add(new Read(t, size));
+      lastT = t;
+    }
+    return reads;
+  }
+
+  private static RecordedExchange exchange(JsonNode root) {
+    JsonNode req = root.path("request");
+    Map<String, String> reqHeaders = new LinkedHashMap<>();
+    req.path("headers").properties().forEach(e -> reqHeaders.put(e.getKey(),
+        text(e.getValue())));
+    JsonNode resp = root.path("response");
+    Map<String, List<String>> respHeaders = new LinkedHashMap<>();
+    resp.path("headers").properties().forEach(e -> {
+      List<String> values = new ArrayList<>();
+      e.getValue().forEach(v -> values.add(text(v)));
+      respHeaders.put(e.getKey(), values);
+    });
+    return new RecordedExchange(text(req.path("method")), text(req.path("url")),
+        text(req.path("model")), reqHeaders, resp.path("status").asInt(0), respHeaders);
+  }
+
+  private static Instant instant(JsonNode n) throws InvalidSidecarException {
+    String s = text(n);
+    try {
+      return s == null ? null : Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      throw new InvalidSidecarException("recordedAt '" + s + "' is not an instant");
+    }
+  }
+
+  private static String text(JsonNode n) {
+    return n.isString() ? n.asString() : null;
+  }
+
+  /** A sidecar that is not valid; the message is one line. */
+  public static final class InvalidSidecarException extends IOException {
+    InvalidSidecarException(String message) {
+      super(message);
     }
   }
 }

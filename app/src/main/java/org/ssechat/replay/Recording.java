@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import org.ssechat.record.RecordingSidecar;
 
 /**
  * A recorded response body ({@code NAME.sse}) and what its optional sidecar
@@ -21,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Without a usable sidecar the recording has no reads: {@link #hasTiming()} is false and a
  * player chooses its own read sizes and pacing. A sidecar that is present but broken (bad JSON,
  * wrong format, newer version, sizes that do not add up to the body length) is ignored, and
- * {@link #warning()} says why in one line.
+ * {@link #warning()} says why in one line. {@link RecordingSidecar#parse(byte[])} decides what a
+ * valid sidecar is; this class only adds that the sizes must add up to the body length.
  *
  * <p>Immutable; {@link #body()} returns the shared array, which callers must not modify.
  *
@@ -34,13 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record Recording(String name, byte[] body, List<Read> reads, String requestUrl,
     String model, String warning) {
-
-  /** The only sidecar format this reader accepts. */
-  public static final String FORMAT = "ssechat-recording";
-  /** The newest sidecar version this reader understands. */
-  public static final int VERSION = 1;
-
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   public Recording {
     Objects.requireNonNull(name, "name");
@@ -100,13 +91,29 @@ public record Recording(String name, byte[] body, List<Read> reads, String reque
     if (sidecar == null) {
       return new Recording(name, body, List.of(), null, null, null);
     }
+    RecordingSidecar parsed;
     try {
-      return parseSidecar(name, body, sidecar);
-    } catch (BadSidecar | JacksonException e) {
-      String why = e instanceof BadSidecar ? e.getMessage() : "not valid JSON";
-      return new Recording(name, body, List.of(), null, null,
-          "ignoring sidecar " + origin + ": " + why + "; replaying without pacing");
+      parsed = RecordingSidecar.parse(sidecar);
+    } catch (RecordingSidecar.InvalidSidecarException e) {
+      return withoutSidecar(name, body, origin, e.getMessage());
     }
+    if (parsed.totalBytes() != body.length) {
+      return withoutSidecar(name, body, origin, "read sizes add up to " + parsed.totalBytes()
+          + " bytes, the body has " + body.length);
+    }
+    List<Read> reads = new ArrayList<>(parsed.reads().size());
+    long offset = 0;
+    for (RecordingSidecar.Read r : parsed.reads()) {
+      reads.add(new Read(offset, (int) r.size(), r.micros()));
+      offset += r.size();
+    }
+    return new Recording(name, body, reads, parsed.exchange().url(), parsed.exchange().model(),
+        null);
+  }
+
+  private static Recording withoutSidecar(String name, byte[] body, String origin, String why) {
+    return new Recording(name, body, List.of(), null, null,
+        "ignoring sidecar " + origin + ": " + why + "; replaying without pacing");
   }
 
   /** Whether the recorded read boundaries and times are known. */
@@ -135,55 +142,6 @@ public record Recording(String name, byte[] body, List<Read> reads, String reque
     }
   }
 
-  private static Recording parseSidecar(String name, byte[] body, byte[] sidecar) {
-    JsonNode root = JSON.readTree(sidecar);
-    if (root == null || !root.isObject()) {
-      throw new BadSidecar("not a JSON object");
-    }
-    String format = text(root.path("format"));
-    if (!FORMAT.equals(format)) {
-      throw new BadSidecar("format is " + (format == null ? "missing" : "'" + format + "'")
-          + ", expected '" + FORMAT + "'");
-    }
-    JsonNode version = root.path("version");
-    if (!version.isIntegralNumber() || version.asInt() < 1 || version.asInt() > VERSION) {
-      throw new BadSidecar("unsupported version " + version + " (this reader knows " + VERSION
-          + ")");
-    }
-    JsonNode readsNode = root.path("reads");
-    if (!readsNode.isArray()) {
-      throw new BadSidecar("'reads' is missing");
-    }
-    List<Read> reads = new ArrayList<>(readsNode.size());
-    long offset = 0;
-    long lastT = Long.MIN_VALUE;
-    for (JsonNode r : readsNode) {
-      if (!r.isArray() || r.size() != 2 || !r.get(0).isIntegralNumber()
-          || !r.get(1).isIntegralNumber()) {
-        throw new BadSidecar("read #" + reads.size() + " is not [t_us, size]");
-      }
-      long t = r.get(0).asLong();
-      long size = r.get(1).asLong();
-      if (size <= 0 || size > Integer.MAX_VALUE || t < 0 || t < lastT) {
-        throw new BadSidecar("read #" + reads.size() + " has a bad size or time " + r);
-      }
-      reads.add(new Read(offset, (int) size, t));
-      offset += size;
-      lastT = t;
-    }
-    if (offset != body.length) {
-      throw new BadSidecar("read sizes add up to " + offset + " bytes, the body has "
-          + body.length);
-    }
-    JsonNode request = root.path("request");
-    return new Recording(name, body, reads, text(request.path("url")),
-        text(request.path("model")), null);
-  }
-
-  private static String text(JsonNode n) {
-    return n.isString() ? n.asString() : null;
-  }
-
   private static byte[] readResource(ClassLoader loader, String path) throws IOException {
     try (InputStream in = loader.getResourceAsStream(path)) {
       return in == null ? null : in.readAllBytes();
@@ -194,9 +152,4 @@ public record Recording(String name, byte[] body, List<Read> reads, String reque
     return fileName.endsWith(".sse") ? fileName.substring(0, fileName.length() - 4) : fileName;
   }
 
-  private static final class BadSidecar extends RuntimeException {
-    BadSidecar(String message) {
-      super(message, null, false, false);
-    }
-  }
 }

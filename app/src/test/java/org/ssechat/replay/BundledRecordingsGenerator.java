@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.ssechat.record.RecordingWriter;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -140,8 +141,8 @@ public final class BundledRecordingsGenerator {
    */
   private static byte[] sidecar(Stream s, int bodyLength, Random rnd) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("format", Recording.FORMAT);
-    root.put("version", Recording.VERSION);
+    root.put("format", RecordingWriter.FORMAT);
+    root.put("version", RecordingWriter.VERSION);
     root.put("recordedAt", "2026-11-24T12:00:00Z");
     ObjectNode req = root.putObject("request");
     req.put("method", "POST");

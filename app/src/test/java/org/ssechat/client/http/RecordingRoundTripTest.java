@@ -119,9 +119,9 @@ class RecordingRoundTripTest {
     Path f = dir.resolve("x.sse.json");
     Files.writeString(f, "{\"format\":\"other\",\"version\":1}");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingSidecar.read(f))
-        .hasMessageContaining("not an ssechat recording");
+        .hasMessageContaining("x.sse.json").hasMessageContaining("format is 'other'");
     Files.writeString(f, "{\"format\":\"ssechat-recording\",\"version\":2}");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingSidecar.read(f))
-        .hasMessageContaining("version 2");
+        .hasMessageContaining("unsupported version 2");
   }
 }
