@@ -70,11 +70,15 @@ public final class RecordingWriter implements AutoCloseable {
   }
 
   /**
-   * Appends one read: the remaining bytes of {@code buf} (its position is not moved).
+   * Appends one read: the remaining bytes of {@code buf} (its position is not moved). An empty
+   * buffer is not a read and is skipped: sidecar reads always have a positive size.
    *
    * @param arrivalNanos {@link System#nanoTime()} when the read arrived
    */
   public void write(ByteBuffer buf, long arrivalNanos) throws IOException {
+    if (!buf.hasRemaining()) {
+      return;
+    }
     ByteBuffer b = buf.duplicate();
     int size = b.remaining();
     while (b.hasRemaining()) {
