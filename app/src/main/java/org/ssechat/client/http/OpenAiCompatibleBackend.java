@@ -169,12 +169,22 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
     return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
   }
 
-  private String transportMessage(Throwable t, URI uri, String phase) {
+  /** The failure inside the client's {@code CompletionException}/{@code ExecutionException}. */
+  private static Throwable unwrap(Throwable t) {
     Throwable e = t;
     while ((e instanceof CompletionException || e instanceof ExecutionException)
         && e.getCause() != null) {
       e = e.getCause();
     }
+    return e;
+  }
+
+  private static String messageOf(Throwable e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private String transportMessage(Throwable t, URI uri, String phase) {
+    Throwable e = unwrap(t);
     String where = uri.getScheme() + "://" + uri.getAuthority();
     String msg;
     if (e instanceof HttpConnectTimeoutException) {
@@ -192,8 +202,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
     } else if (e instanceof SSLException) {
       msg = "TLS with " + where + " failed: " + e.getMessage();
     } else {
-      msg = "request to " + where + " failed: "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      msg = "request to " + where + " failed: " + messageOf(e);
     }
     return Secrets.redact(HttpErrors.oneLine(msg), config.apiKey());
   }
@@ -319,7 +328,8 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
       try {
         f = client.sendAsync(httpRequest, ex.handler());
       } catch (RuntimeException e) {
-        return done(p.fail("cannot send to " + uri + ": " + e.getMessage()));
+        return done(p.fail(Secrets.redact(HttpErrors.oneLine("cannot send to " + uri + ": "
+            + messageOf(e)), config.apiKey())));
       }
       ex.future = f;
       f.whenComplete((r, t) -> {
@@ -336,7 +346,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
         return rx.receive();
       } catch (RuntimeException e) {
         // a bug, or a listener failing outside the parser: still a one-line result
-        return done(p.fail("stream failed: " + Secrets.redact(String.valueOf(e.getMessage()),
+        return done(p.fail("stream failed: " + Secrets.redact(HttpErrors.oneLine(messageOf(e)),
             config.apiKey()) + " — partial answer kept"));
       } finally {
         rx.closeRecording();
@@ -566,18 +576,8 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
           return done(p.finish());
         }
         return done(p.fail("connection lost after " + (p.outputStarted() ? "output began" :
-            "the response started") + ": " + Secrets.redact(describe(failure), config.apiKey())
-            + " — partial answer kept"));
-      }
-
-      private String describe(Throwable t) {
-        Throwable e = t;
-        while ((e instanceof CompletionException || e instanceof ExecutionException)
-            && e.getCause() != null) {
-          e = e.getCause();
-        }
-        return HttpErrors.oneLine(e.getMessage() == null ? e.getClass().getSimpleName()
-            : e.getMessage());
+            "the response started") + ": " + Secrets.redact(HttpErrors.oneLine(messageOf(
+            unwrap(failure))), config.apiKey()) + " — partial answer kept"));
       }
 
       private Attempt httpError() {
