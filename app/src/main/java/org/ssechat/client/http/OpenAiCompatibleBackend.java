@@ -634,8 +634,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
         Map<String, List<String>> rh = head == null ? Map.of() : head.headers().map();
         try {
           recording.finish(new RecordedExchange("POST", uri.toString(), request.model(),
-              shownHeaders, head == null ? 0 : head.status(), rh).redacted(config.apiKey()),
-              config.apiKey());
+              shownHeaders, head == null ? 0 : head.status(), rh), config.apiKey());
         } catch (IOException e) {
           closeQuietly();
         }
