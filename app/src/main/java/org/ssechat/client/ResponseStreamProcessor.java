@@ -118,7 +118,8 @@ public final class ResponseStreamProcessor {
   }
 
   private void fail(RuntimeException e) {
-    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String msg = e.getMessage() == null || e.getMessage().isBlank()
+        ? e.getClass().getSimpleName() : e.getMessage().strip().lines().findFirst().orElse("");
     failure = msg + " — partial answer kept";
   }
 

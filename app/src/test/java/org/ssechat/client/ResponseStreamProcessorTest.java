@@ -176,4 +176,18 @@ class ResponseStreamProcessorTest {
     assertThat(r.error()).isEqualTo("terminal closed — partial answer kept");
     assertThat(r.content()).isEqualTo("ab");
   }
+
+  @Test
+  void listenerFailureWithAMultiLineMessageGivesOneLine() {
+    ResponseStreamProcessor p = new ResponseStreamProcessor("m", new ChatDeltaListener() {
+      @Override
+      public void onContent(int choice, char[] text, int off, int len) {
+        throw new IllegalStateException("terminal closed\n\tat some.Frame(Frame.java:1)");
+      }
+    }, SseLimits.DEFAULTS, System.nanoTime());
+    byte[] b = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
+        .getBytes(StandardCharsets.UTF_8);
+    p.feed(b, 0, b.length);
+    assertThat(p.finish().error()).isEqualTo("terminal closed — partial answer kept");
+  }
 }
