@@ -62,6 +62,18 @@ public final class Conversation {
     this.session = next;
   }
 
+  /**
+   * Sets the session's system prompt (null or blank clears it).
+   *
+   * @throws ChatException if {@code text} contains the API key (it would be sent and saved)
+   */
+  public void setSystem(String text) {
+    if (settings.get().containsKey(text)) {
+      throw new ChatException("not set: the text contains your API key");
+    }
+    session.setSystem(text);
+  }
+
   public SessionStore store() {
     Settings s = settings.get();
     if (store == null || !store.dir().equals(s.sessionsDir())) {
