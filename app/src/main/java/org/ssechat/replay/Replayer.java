@@ -19,6 +19,7 @@ import org.ssechat.chat.Usage;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatResult;
 import org.ssechat.sse.SseEvent;
+import org.ssechat.sse.Utf8;
 import org.ssechat.sse.SseLimitException;
 import org.ssechat.sse.SseLimits;
 import org.ssechat.sse.SseListener;
@@ -314,7 +315,7 @@ public final class Replayer {
     @Override
     public void onComment(byte[] buf, int off, int len) {
       if (comments++ == 0) {
-        firstComment = "':" + SseEvent.utf8(buf, off, Math.min(len, 60)).strip() + "'";
+        firstComment = "':" + Utf8.decode(buf, off, Math.min(len, 60)).strip() + "'";
       }
     }
   }

@@ -528,6 +528,9 @@ public final class ChatChunkDecoder implements SseListener {
         default -> skip();
       }
     }
+    if (prompt < 0 && completion < 0 && total < 0 && reasoning < 0) {
+      return; // "usage":{} (or no counts we know) says nothing: never replace real numbers with it
+    }
     Usage u = lastUsage;
     if (u == null || u.promptTokens() != prompt || u.completionTokens() != completion
         || u.totalTokens() != total || u.reasoningTokens() != reasoning) {

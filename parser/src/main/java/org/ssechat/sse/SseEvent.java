@@ -64,9 +64,4 @@ public interface SseEvent {
   default SseMessage toMessage() {
     return new SseMessage(type(), data(), lastEventId());
   }
-
-  /** Decodes {@code len} bytes at {@code off} as UTF-8 with replacement, like the WHATWG decoder. */
-  static String utf8(byte[] buf, int off, int len) {
-    return Utf8.decode(buf, off, len);
-  }
 }

@@ -165,6 +165,17 @@ class ChatChunkDecoderTest {
   }
 
   @Test
+  void anEmptyUsageObjectNeverReplacesRealCounts() {
+    ChatAccumulator acc = new ChatAccumulator();
+    Transcript t = Transcript.decode(sse(
+        "{\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":3}}",
+        "{\"choices\":[],\"usage\":{}}",
+        "{\"choices\":[],\"usage\":{\"cost\":0.001}}"), acc);
+    assertThat(t.usages).containsExactly(new Usage(7, 3, -1, -1));
+    assertThat(acc.usage()).isEqualTo(new Usage(7, 3, -1, -1));
+  }
+
+  @Test
   void tokenCountsBeyondTwoToThe53AreExact() {
     Transcript t = Transcript.decode(sse(
         "{\"usage\":{\"prompt_tokens\":9007199254740993,\"completion_tokens\":"

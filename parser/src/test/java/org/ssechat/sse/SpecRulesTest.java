@@ -266,7 +266,7 @@ class SpecRulesTest {
 
       @Override
       public void onComment(byte[] buf, int off, int len) {
-        log.add("comment" + SseEvent.utf8(buf, off, len));
+        log.add("comment" + Utf8.decode(buf, off, len));
       }
 
       @Override

@@ -12,6 +12,7 @@ import org.ssechat.sse.SseLimits;
 import org.ssechat.sse.SseListener;
 import org.ssechat.sse.SseParser;
 import org.ssechat.sse.SseStreamEnd;
+import org.ssechat.sse.Utf8;
 
 /**
  * The byte-level WHATWG parser.
@@ -514,7 +515,7 @@ public final class ZeroCopySseParser implements SseParser {
     }
     String s = lastIdString;
     if (s == null) {
-      lastIdString = s = SseEvent.utf8(lastId, 0, lastIdLen);
+      lastIdString = s = Utf8.decode(lastId, 0, lastIdLen);
     }
     return s;
   }
@@ -559,7 +560,7 @@ public final class ZeroCopySseParser implements SseParser {
     public String data() {
       String s = dataString;
       if (s == null) {
-        dataString = s = SseEvent.utf8(dataArr, dataOff, dataLen);
+        dataString = s = Utf8.decode(dataArr, dataOff, dataLen);
       }
       return s;
     }
@@ -587,7 +588,7 @@ public final class ZeroCopySseParser implements SseParser {
       // Named events usually repeat one type; keep its String instead of decoding each time.
       if (cachedType == null || !typeEquals(cachedTypeBytes)) {
         cachedTypeBytes = Arrays.copyOfRange(typeArr, typeOff, typeOff + typeLen);
-        cachedType = SseEvent.utf8(typeArr, typeOff, typeLen);
+        cachedType = Utf8.decode(typeArr, typeOff, typeLen);
       }
       return cachedType;
     }
