@@ -2,6 +2,7 @@ package org.ssechat.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Map;
  *
  * <p>Launch flags: {@code --provider P}, {@code --model M}, {@code --base-url U} (also
  * {@code --flag=value}), and any {@code --ssechat.*}, {@code --spring.*} or {@code --logging.*}
- * property. Everything from the first word not starting with {@code -} on is the command.
+ * property except the API key (flags show up in {@code ps}). Everything from the first word not
+ * starting with {@code -} on is the command.
  *
  * @param properties Spring command-line property arguments ({@code --key=value})
  * @param command    the one-shot command and its arguments, or empty for the REPL
@@ -57,6 +59,9 @@ public record LaunchArgs(List<String> properties, List<String> command, boolean 
           throw new IllegalArgumentException(name + " needs a value");
         }
         props.add("--" + FLAGS.get(name) + "=" + value);
+      } else if (isApiKey(name)) {
+        throw new IllegalArgumentException("the API key is not accepted as a flag (flags show up "
+            + "in ps): set SSECHAT_API_KEY or OPENAI_API_KEY");
       } else if (eq > 2 && (a.startsWith("--ssechat.") || a.startsWith("--spring.") || a.startsWith("--logging."))) {
         props.add(a);
       } else {
@@ -68,6 +73,12 @@ public record LaunchArgs(List<String> properties, List<String> command, boolean 
       command.add(args[i]);
     }
     return new LaunchArgs(props, command, help);
+  }
+
+  /** {@code --ssechat.api-key} in any spelling Spring's relaxed binding accepts. */
+  private static boolean isApiKey(String flag) {
+    return flag.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "")
+        .equals("ssechat.apikey");
   }
 
   /** Usage text for {@code ssechat --help}. */

@@ -17,6 +17,7 @@ import org.springframework.shell.core.command.ParsedInput;
 import org.ssechat.repl.ChatRepl;
 import org.ssechat.repl.ExitCodes;
 import org.ssechat.repl.ReplCommands;
+import org.ssechat.repl.SimpleCommand;
 
 /**
  * Runs one command from the process arguments ({@code ssechat chat "question"}) and exits with
@@ -107,9 +108,7 @@ final class OneShotRunner implements ShellRunner, ExitCodeGenerator {
       if (key.isEmpty() || !isLong && key.length() != 1) {
         throw new IllegalArgumentException("bad option " + a);
       }
-      CommandOption declared = command.getOptions().stream()
-          .filter(o -> isLong ? key.equals(o.longName()) : o.shortName() == key.charAt(0))
-          .findFirst().orElse(null);
+      CommandOption declared = SimpleCommand.declared(command, isLong ? key : null, key.charAt(0));
       boolean help = key.equals("help") || key.equals("h");
       if (declared == null && !help) {
         throw new IllegalArgumentException("unknown option " + flag);
@@ -117,7 +116,7 @@ final class OneShotRunner implements ShellRunner, ExitCodeGenerator {
       String value;
       if (eq >= 0) {
         value = a.substring(eq + 1);
-      } else if (help || declared.type() == boolean.class || declared.type() == Boolean.class) {
+      } else if (help || SimpleCommand.isFlag(declared)) {
         value = "true";
       } else if (i + 1 < args.size()) {
         value = args.get(++i);

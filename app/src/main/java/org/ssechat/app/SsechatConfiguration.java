@@ -63,28 +63,36 @@ public class SsechatConfiguration {
     return Backends::standard;
   }
 
+  /**
+   * How this run talks to the user, decided once: REPL or one-shot, whether ANSI styles are
+   * allowed (not on a dumb terminal; in one-shot mode only with a console), and where Ctrl-C
+   * comes from (the JLine terminal in the REPL, the process signal in one-shot mode).
+   */
+  record Console(boolean interactive, boolean ansi, Interrupts interrupts) {}
+
   @Bean
-  Conversation conversation(SettingsHolder settings, Backends backends, Environment env,
-      ObjectProvider<Terminal> terminal) {
-    boolean interactive = env.getProperty(INTERACTIVE, Boolean.class, true);
-    Interrupts interrupts = interactive ? Interrupts.of(terminal.getObject()) : Interrupts.process();
-    return new Conversation(settings, backends::create, interrupts, interactive);
+  Console console(Environment env, ObjectProvider<Terminal> terminal) {
+    if (!env.getProperty(INTERACTIVE, Boolean.class, true)) {
+      return new Console(false, System.console() != null, Interrupts.process());
+    }
+    Terminal t = terminal.getObject();
+    return new Console(true, !t.getType().startsWith("dumb"), Interrupts.of(t));
   }
 
   @Bean
-  ReplCommands replCommands(Conversation conversation, Environment env, ObjectProvider<Terminal> terminal) {
-    boolean interactive = env.getProperty(INTERACTIVE, Boolean.class, true);
-    boolean ansi = interactive ? !terminal.getObject().getType().startsWith("dumb") : System.console() != null;
-    return new ReplCommands(conversation, interactive, ansi, stderr());
+  Conversation conversation(SettingsHolder settings, Backends backends, Console console) {
+    return new Conversation(settings, backends::create, console.interrupts(), console.interactive());
+  }
+
+  @Bean
+  ReplCommands replCommands(Conversation conversation, Console console) {
+    return new ReplCommands(conversation, console.interactive(), console.ansi(), stderr());
   }
 
   /** {@code replay}, {@code serve} and {@code bench} as commands. */
   @Bean
-  ToolCommands toolCommands(Environment env, ObjectProvider<Terminal> terminal) {
-    boolean interactive = env.getProperty(INTERACTIVE, Boolean.class, true);
-    boolean ansi = interactive ? !terminal.getObject().getType().startsWith("dumb") : System.console() != null;
-    Interrupts interrupts = interactive ? Interrupts.of(terminal.getObject()) : Interrupts.process();
-    return new ToolCommands(interactive, ansi, interrupts, stderr());
+  ToolCommands toolCommands(Console console) {
+    return new ToolCommands(console.interactive(), console.ansi(), console.interrupts(), stderr());
   }
 
   /**
@@ -136,18 +144,17 @@ public class SsechatConfiguration {
    */
   @Bean
   @Primary
-  SsechatRunner ssechatRunner(Environment env, ObjectProvider<Terminal> terminal,
+  SsechatRunner ssechatRunner(Console console, ObjectProvider<Terminal> terminal,
       CommandCompleter completer, History history, CommandParser parser, CommandRegistry registry,
       ReplCommands commands, Conversation conversation, SpringShellProperties shell,
       UserConfigPathProvider configPath, ObjectProvider<LaunchArgs> launch) {
-    if (env.getProperty(INTERACTIVE, Boolean.class, true)) {
+    if (console.interactive()) {
       return new SsechatRunner(args -> {
         Terminal t = terminal.getObject();
         Path historyFile = shell.getHistory().isEnabled()
             ? configPath.provide().resolve(shell.getHistory().getName()) : null;
         LineReader reader = ReplReaders.create(t, completer, history, historyFile);
-        boolean ansi = !t.getType().startsWith("dumb");
-        new ChatRepl(reader, parser, registry, commands, ansi).run(banner(conversation));
+        new ChatRepl(reader, parser, registry, commands, console.ansi()).run(banner(conversation));
         history.save();
       });
     }

@@ -118,28 +118,20 @@ final class ToolCommands {
   private static List<String> words(CommandContext ctx) {
     List<String> words = new ArrayList<>();
     ctx.parsedInput().arguments().forEach(a -> words.add(a.value()));
-    for (CommandOption o : ctx.parsedInput().options()) {
-      String name = o.longName() != null && !o.longName().isEmpty() ? o.longName()
-          : longNameOf(ctx, o.shortName());
-      if (name == null || name.equals("help")) {
+    Command command = ctx.commandRegistry().getCommandByName(ctx.parsedInput().commandName());
+    for (CommandOption given : ctx.parsedInput().options()) {
+      CommandOption o = SimpleCommand.declared(command, given.longName(), given.shortName());
+      if (o == null || "help".equals(o.longName())) {
         continue;
       }
-      if (name.equals("original-reads")) {
-        if (!"false".equalsIgnoreCase(o.value())) {
-          words.add("--original-reads");
-        }
-      } else {
-        words.add("--" + name);
-        words.add(o.value());
+      if (!SimpleCommand.isFlag(o)) {
+        words.add("--" + o.longName());
+        words.add(given.value());
+      } else if (!"false".equalsIgnoreCase(given.value())) {
+        words.add("--" + o.longName());
       }
     }
     return words;
-  }
-
-  private static String longNameOf(CommandContext ctx, char shortName) {
-    return ctx.commandRegistry().getCommandByName(ctx.parsedInput().commandName()).getOptions()
-        .stream().filter(o -> o.shortName() == shortName).map(CommandOption::longName)
-        .findFirst().orElse(null);
   }
 
   private PrintWriter err(CommandContext ctx) {

@@ -42,11 +42,6 @@ public enum Provider {
     return defaultModel;
   }
 
-  /** Whether requests to this provider normally carry an API key. */
-  public boolean needsKey() {
-    return !"none".equals(auth);
-  }
-
   /** The lower-case name used in config and flags. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);

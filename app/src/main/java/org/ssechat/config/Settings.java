@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ssechat.client.http.Secrets;
 
 /**
  * The effective settings after presets and fallbacks are applied. Immutable; the REPL swaps in a
@@ -98,15 +99,7 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
 
   /** The key as {@code sk-…abcd} (first 3 and last 4 characters), {@code ****} if short. */
   public String maskedKey() {
-    return mask(apiKey);
-  }
-
-  /** Masks a secret for display; null gives {@code (none)}. */
-  public static String mask(String secret) {
-    if (secret == null) {
-      return "(none)";
-    }
-    return secret.length() < 12 ? "****" : secret.substring(0, 3) + "…" + secret.substring(secret.length() - 4);
+    return Secrets.mask(apiKey);
   }
 
   /** Whether {@code text} contains the configured key (so it must not be stored or sent). */

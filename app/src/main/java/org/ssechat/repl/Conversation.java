@@ -62,6 +62,18 @@ public final class Conversation {
     this.session = next;
   }
 
+  /**
+   * Sets the session's system prompt (null or blank clears it).
+   *
+   * @throws ChatException if {@code text} contains the API key (it would be sent and saved)
+   */
+  public void setSystem(String text) {
+    if (settings.get().containsKey(text)) {
+      throw new ChatException("not set: the text contains your API key");
+    }
+    session.setSystem(text);
+  }
+
   public SessionStore store() {
     Settings s = settings.get();
     if (store == null || !store.dir().equals(s.sessionsDir())) {
@@ -124,9 +136,8 @@ public final class Conversation {
       return backend().stream(request, renderer, cancel);
     } catch (RuntimeException e) {
       // The contract says backends do not throw; if one does, the user still gets one line.
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new ChatResult(cancel.isCancelled() ? Outcome.CANCELLED : Outcome.ERROR,
-          request.model(), "", "", List.of(), null, null, why, List.of(),
+          request.model(), "", "", List.of(), null, null, ChatRepl.oneLine(e), List.of(),
           new Metrics(-1, -1, -1, 0, 0, 0, 0, false));
     }
   }

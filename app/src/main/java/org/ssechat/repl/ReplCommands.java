@@ -77,7 +77,7 @@ public final class ReplCommands {
     String model = SimpleCommand.option(ctx, "model", 'm');
     String system = SimpleCommand.option(ctx, "system", 's');
     if (system != null) {
-      chat.session().setSystem(system);
+      chat.setSystem(system);
     }
     if (message.isEmpty() && !interactive) {
       if (System.console() != null) {
@@ -159,10 +159,7 @@ public final class ReplCommands {
             String current = chat.session().system();
             return say(ctx, current == null ? "(no system prompt)" : current);
           }
-          if (chat.settings().containsKey(text)) {
-            throw new ChatException("not set: the text contains your API key");
-          }
-          chat.session().setSystem(text.equals("--clear") ? null : text);
+          chat.setSystem(text.equals("--clear") ? null : text);
           chat.save(ctx.outputWriter());
           return say(ctx, text.equals("--clear") ? "system prompt cleared" : "system prompt set");
         });

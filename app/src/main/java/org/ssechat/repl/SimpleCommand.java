@@ -3,6 +3,7 @@ package org.ssechat.repl;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.shell.core.command.AbstractCommand;
+import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandOption;
@@ -51,6 +52,22 @@ public class SimpleCommand extends AbstractCommand {
       o = ctx.getOptionByShortName(shortName);
     }
     return o == null ? null : o.value();
+  }
+
+  /**
+   * The option {@code command} declares for a given one: by {@code longName} when that is not
+   * empty, else by {@code shortName}; null if it declares none.
+   */
+  public static CommandOption declared(Command command, String longName, char shortName) {
+    boolean byLong = longName != null && !longName.isEmpty();
+    return command.getOptions().stream()
+        .filter(o -> byLong ? longName.equals(o.longName()) : o.shortName() == shortName)
+        .findFirst().orElse(null);
+  }
+
+  /** Whether {@code option} is a flag (boolean: given alone, without a value). */
+  public static boolean isFlag(CommandOption option) {
+    return option.type() == boolean.class || option.type() == Boolean.class;
   }
 
   /** A string-valued option for {@link #SimpleCommand}. */

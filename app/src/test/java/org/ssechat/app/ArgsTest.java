@@ -27,6 +27,10 @@ class ArgsTest {
     assertThatThrownBy(() -> LaunchArgs.parse(new String[] {"--api-key", "sk-x"}))
         .hasMessageContaining("unknown option --api-key");
     assertThatThrownBy(() -> LaunchArgs.parse(new String[] {"--model"})).hasMessageContaining("needs a value");
+    for (String keyFlag : List.of("--ssechat.api-key=sk-x", "--ssechat.apiKey", "--SSECHAT.API_KEY=sk-x")) {
+      assertThatThrownBy(() -> LaunchArgs.parse(new String[] {keyFlag, "sk-x"}))
+          .hasMessageContaining("not accepted as a flag").hasMessageNotContaining("sk-x");
+    }
   }
 
   @Test

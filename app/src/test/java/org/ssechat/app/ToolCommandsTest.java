@@ -54,6 +54,11 @@ class ToolCommandsTest {
     assertThat(summary.code()).isZero();
     assertThat(summary.out()).contains("finish     stop").contains("gpt-4o-mini");
 
+    Run shortAndFlag = run("replay", TEXT.toString(), "-f", "summary", "-s", "max",
+        "--original-reads");
+    assertThat(shortAndFlag.code()).isZero();
+    assertThat(shortAndFlag.out()).contains("finish     stop");
+
     Run text = run("replay", TEXT.toString(), "--speed", "max");
     assertThat(text.code()).isZero();
     assertThat(text.out() + text.err()).contains("finished");

@@ -94,6 +94,7 @@ class SettingsTest {
     Settings s = Settings.resolve(p, Map.of());
     assertThat(s.containsKey("use sk-abcdefghijkl please")).isTrue();
     assertThat(s.containsKey("sk-abcdefgh")).isFalse();
-    assertThat(Settings.mask("short")).isEqualTo("****");
+    p.setApiKey("sk-short");
+    assertThat(Settings.resolve(p, Map.of()).maskedKey()).isEqualTo("****");
   }
 }

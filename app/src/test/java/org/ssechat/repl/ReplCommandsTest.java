@@ -149,6 +149,9 @@ class ReplCommandsTest extends ContextTest {
     String events = run("/replay src/main/resources/recordings/openai-gpt4o-mini-text-usage.sse "
         + "--format events --speed max");
     assertThat(events).contains("{\"event\":\"message\",\"data\":\"[DONE]\",\"id\":null}");
+    String summary = run("/replay src/main/resources/recordings/openai-gpt4o-mini-text-usage.sse "
+        + "-f summary -s max --original-reads");
+    assertThat(summary).contains("finish     stop");
     assertThatThrownBy(() -> run("/serve")).rootCause().hasMessageContaining("ssechat serve");
   }
 }

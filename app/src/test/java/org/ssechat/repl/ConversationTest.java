@@ -1,0 +1,72 @@
+package org.ssechat.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ssechat.chat.ChatDeltaListener;
+import org.ssechat.client.Cancellation;
+import org.ssechat.client.ChatBackend;
+import org.ssechat.client.ChatException;
+import org.ssechat.client.ChatRequest;
+import org.ssechat.client.ChatResult;
+import org.ssechat.client.Outcome;
+import org.ssechat.config.Settings;
+import org.ssechat.config.SettingsHolder;
+import org.ssechat.session.Turn;
+
+class ConversationTest {
+  private static final String KEY = "sk-test-0123456789abcdef";
+
+  private static final Settings SETTINGS = new Settings("custom", "http://127.0.0.1:9/v1", KEY,
+      "bearer", "m", null, false, true, Path.of("c"), Path.of("d"), Duration.ofSeconds(1),
+      Duration.ofSeconds(1));
+
+  private final Conversation conversation = new Conversation(new SettingsHolder(SETTINGS),
+      s -> { throw new AssertionError("no backend needed"); }, handler -> () -> {}, false);
+
+  /** A backend that breaks its contract and throws still gives one error line and a kept turn. */
+  @Test
+  void aThrowingBackendGivesOneErrorLine() {
+    ChatBackend broken = new ChatBackend() {
+      @Override
+      public ChatResult stream(ChatRequest request, ChatDeltaListener listener, Cancellation cancel) {
+        throw new IllegalStateException("boom\n\tat some.Frame(Frame.java:1)");
+      }
+
+      @Override
+      public List<String> models() {
+        return List.of();
+      }
+
+      @Override
+      public String describe() {
+        return "broken";
+      }
+    };
+    Conversation c = new Conversation(new SettingsHolder(SETTINGS), s -> broken, h -> () -> {}, false);
+    StringWriter out = new StringWriter();
+    Turn turn = c.send("hi", new PrintWriter(out), new PrintWriter(out), false);
+    assertThat(turn.outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(turn.error()).isEqualTo("IllegalStateException: boom");
+    assertThat(out.toString()).contains("error: IllegalStateException: boom").doesNotContain("\tat ");
+    assertThat(c.session().turns()).hasSize(1);
+  }
+
+  /** {@code /system} and {@code chat --system} both go through here. */
+  @Test
+  void aSystemPromptWithTheKeyIsRefusedAndTheOldOneKept() {
+    conversation.setSystem("be brief");
+    assertThatThrownBy(() -> conversation.setSystem("remember " + KEY))
+        .isInstanceOf(ChatException.class).hasMessageContaining("contains your API key")
+        .hasMessageNotContaining(KEY);
+    assertThat(conversation.session().system()).isEqualTo("be brief");
+    conversation.setSystem(null);
+    assertThat(conversation.session().system()).isNull();
+  }
+}
