@@ -40,6 +40,7 @@ public final class ZeroCopySseParser implements SseParser {
   private static final byte CR = '\r';
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final byte[] EMPTY = new byte[0];
+  private static final byte[] NEWLINE = {LF};
   private static final String MESSAGE = "message";
 
   private final SseListener listener;
@@ -55,10 +56,13 @@ public final class ZeroCopySseParser implements SseParser {
   private boolean failed;
   private boolean feeding; // inside feed: listener callbacks may not re-enter the parser
 
-  // A line cut by the end of a read.
+  // A line cut by the end of a read: lineLen bytes so far, held in line; or, for a data line
+  // (cutData), streamed straight into data, its value past the limit only flagged (dataOverflow).
   private byte[] line = EMPTY;
   private int lineLen;
   private long lineStart;
+  private boolean cutData;
+  private boolean dataOverflow;
 
   // The pending event. Data: a view (dataArr != data) or owned (dataArr == data).
   private boolean dataSeen;
@@ -134,7 +138,7 @@ public final class ZeroCopySseParser implements SseParser {
         }
       }
       if (lineLen > 0 && p < end) {
-        p = finishCutLine(buf, p, end);
+        p = continueCutLine(buf, p, end);
       }
       while (p < end) {
         int eol = findEol(buf, p, end);
@@ -181,7 +185,6 @@ public final class ZeroCopySseParser implements SseParser {
         int held = bomSeen;
         bomSeen = 3;
         if (held > 0) {
-          lineStart = 0;
           appendCutLine(BOM, 0, held);
         }
         return p;
@@ -192,35 +195,132 @@ public final class ZeroCopySseParser implements SseParser {
     return p;
   }
 
-  /** Continues the line cut by the previous read; returns the index after its line end. */
-  private int finishCutLine(byte[] buf, int p, int end) {
-    int eol = findEol(buf, p, end);
+  /** Continues the line cut by the previous read; returns where parsing continues. */
+  private int continueCutLine(byte[] buf, int p, int end) {
+    // A data line's bytes go straight into data; with room for the whole read, during the scan.
+    boolean copied = cutData && data.length - dataLen >= end - p;
+    int eol = copied ? copyToEol(buf, p, end, data, dataLen) : findEol(buf, p, end);
+    int n = (eol < 0 ? end : eol) - p;
+    if ((long) lineLen + n > maxLine) {
+      throw new SseLimitException(SseLimitException.Limit.LINE, maxLine, lineStart);
+    }
+    lineLen += n;
+    if (copied) {
+      if (fitsEvent(n)) {
+        dataLen += n;
+      }
+    } else if (cutData) {
+      appendDataBytes(buf, p, n);
+    } else {
+      if (lineLen > line.length) {
+        line = Arrays.copyOf(line, grow(line.length, lineLen, maxLine));
+      }
+      System.arraycopy(buf, p, line, lineLen - n, n);
+    }
     if (eol < 0) {
-      appendCutLine(buf, p, end - p);
+      if (!cutData && isData(line, 0, lineLen)) {
+        openDataLine(line, 0, lineLen);
+      }
       return end;
     }
-    appendCutLine(buf, p, eol - p);
-    int n = lineLen;
+    int len = lineLen;
     lineLen = 0;
-    processLine(line, 0, n, true);
+    if (cutData) {
+      closeDataLine();
+    } else {
+      processLine(line, 0, len, true);
+    }
     return afterEol(buf, eol, end);
   }
 
+  /** Holds the rest of the read, a line cut by its end. */
   private void startCutLine(byte[] buf, int p, int end) {
     lineStart = base + p;
-    appendCutLine(buf, p, end - p);
-  }
-
-  private void appendCutLine(byte[] src, int off, int n) {
-    long need = (long) lineLen + n;
-    if (need > maxLine) {
+    int n = end - p;
+    if (n > maxLine) {
       throw new SseLimitException(SseLimitException.Limit.LINE, maxLine, lineStart);
     }
-    if (need > line.length) {
-      line = Arrays.copyOf(line, grow(line.length, (int) need, maxLine));
+    lineLen = n;
+    if (isData(buf, p, n)) {
+      openDataLine(buf, p, n);
+    } else {
+      line = ensure(line, n);
+      System.arraycopy(buf, p, line, 0, n);
+    }
+  }
+
+  /** Holds {@code n} more bytes of the line cut at the BOM check (they were not a BOM). */
+  private void appendCutLine(byte[] src, int off, int n) {
+    lineStart = 0;
+    if (lineLen + n > maxLine) {
+      throw new SseLimitException(SseLimitException.Limit.LINE, maxLine, lineStart);
+    }
+    if (lineLen + n > line.length) {
+      line = Arrays.copyOf(line, grow(line.length, lineLen + n, maxLine));
     }
     System.arraycopy(src, off, line, lineLen, n);
-    lineLen = (int) need;
+    lineLen += n;
+  }
+
+  /**
+   * Whether the {@code n} bytes at {@code s} begin a data line whose value start is known:
+   * {@code data:} and one more byte (an optional space, or the value's first byte).
+   */
+  private static boolean isData(byte[] b, int s, int n) {
+    return n >= 6 && b[s] == 'd' && b[s + 1] == 'a' && b[s + 2] == 't' && b[s + 3] == 'a'
+        && b[s + 4] == ':';
+  }
+
+  /**
+   * Starts streaming a cut data line's value into the owned {@code data} buffer, joined to the
+   * event's earlier data. The event limit is only checked when the line ends, as for a line
+   * that is whole: a line that later breaks the line limit must fail with that.
+   */
+  private void openDataLine(byte[] b, int s, int n) {
+    cutData = true;
+    if (eventStart < 0) {
+      eventStart = lineStart;
+    }
+    if (dataSeen) {
+      if (dataArr != data) {
+        ownData(dataLen + 1 + n);
+      }
+      appendDataBytes(NEWLINE, 0, 1);
+    } else {
+      dataArr = data;
+      dataOff = 0;
+    }
+    int v = b[s + 5] == ' ' ? s + 6 : s + 5;
+    appendDataBytes(b, v, s + n - v);
+  }
+
+  private void appendDataBytes(byte[] b, int off, int n) {
+    if (!fitsEvent(n)) {
+      return;
+    }
+    int need = dataLen + n;
+    if (need > data.length) {
+      dataArr = data = Arrays.copyOf(data, grow(data.length, need, maxEvent));
+    }
+    System.arraycopy(b, off, data, dataLen, n);
+    dataLen = need;
+  }
+
+  /** Whether {@code n} more data bytes fit the event limit; if not, the cut data line fails. */
+  private boolean fitsEvent(int n) {
+    if (dataOverflow || (long) dataLen + typeLen + n > maxEvent) {
+      dataOverflow = true;
+      return false;
+    }
+    return true;
+  }
+
+  private void closeDataLine() {
+    cutData = false;
+    if (dataOverflow) {
+      throw new SseLimitException(SseLimitException.Limit.EVENT, maxEvent, eventStart);
+    }
+    dataSeen = true;
   }
 
   /** Returns the index after the line end at {@code eol}; sets {@link #skipLf} for a read-final CR. */
@@ -239,22 +339,27 @@ public final class ZeroCopySseParser implements SseParser {
   /**
    * Index of the first CR or LF in {@code [p, end)}, or -1. Eight bytes at a time, with one test
    * per word for "a byte below 0x0E" (CR is 0x0D, LF 0x0A): cheaper than testing for CR and LF
-   * separately, and exact for the lowest flagged byte (a borrow only corrupts bytes above a real
-   * hit). The rare other control byte (TAB, NUL, ...) is checked and skipped.
+   * separately. A read's last few bytes are one more word, ending at {@code end}, that overlaps
+   * bytes already scanned (masked off), instead of a byte loop.
    */
   static int findEol(byte[] b, int p, int end) {
     int i = p;
     for (int last = end - 8; i <= last; i += 8) {
-      long w = (long) LONGS.get(b, i);
-      long hits = (w - BELOW_CR_LF) & ~w & HIGHS;
+      long hits = belowCrLf((long) LONGS.get(b, i));
       if (hits != 0) {
-        int k = i + (Long.numberOfTrailingZeros(hits) >>> 3);
-        byte c = b[k];
-        if (c == LF || c == CR) {
+        int k = firstCrLf(b, i, hits);
+        if (k >= 0) {
           return k;
         }
-        i = k + 1 - 8; // resume right after the other control byte
       }
+    }
+    if (i == end) {
+      return -1;
+    }
+    if (end - p >= 8) {
+      int w = end - 8;
+      long hits = belowCrLf((long) LONGS.get(b, w)) & (-1L << ((i - w) << 3));
+      return hits == 0 ? -1 : firstCrLf(b, w, hits);
     }
     for (; i < end; i++) {
       byte c = b[i];
@@ -262,6 +367,66 @@ public final class ZeroCopySseParser implements SseParser {
         return i;
       }
     }
+    return -1;
+  }
+
+  /**
+   * {@link #findEol} that also copies the bytes it scans to {@code dst} from {@code d} on (the
+   * whole range {@code [p, end)} or a little past the line end; {@code dst} must have room for
+   * all of it), so a line continued from the last read is scanned and copied in one pass.
+   */
+  static int copyToEol(byte[] src, int p, int end, byte[] dst, int d) {
+    int shift = d - p;
+    int i = p;
+    for (int last = end - 8; i <= last; i += 8) {
+      long w = (long) LONGS.get(src, i);
+      LONGS.set(dst, i + shift, w);
+      long hits = belowCrLf(w);
+      if (hits != 0) {
+        int k = firstCrLf(src, i, hits);
+        if (k >= 0) {
+          return k;
+        }
+      }
+    }
+    if (i == end) {
+      return -1;
+    }
+    if (end - p >= 8) {
+      int s = end - 8;
+      long w = (long) LONGS.get(src, s);
+      LONGS.set(dst, s + shift, w);
+      long hits = belowCrLf(w) & (-1L << ((i - s) << 3));
+      return hits == 0 ? -1 : firstCrLf(src, s, hits);
+    }
+    for (; i < end; i++) {
+      byte c = src[i];
+      dst[i + shift] = c;
+      if (c == LF || c == CR) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Flags (high bit per byte) the bytes of {@code w} below 0x0E. The lowest flag is exact; a
+   * borrow may add false flags above a real one, but never drops one.
+   */
+  private static long belowCrLf(long w) {
+    return (w - BELOW_CR_LF) & ~w & HIGHS;
+  }
+
+  /** The first flagged byte of the word at {@code i} that really is CR or LF, or -1. */
+  private static int firstCrLf(byte[] b, int i, long hits) {
+    do {
+      int k = i + (Long.numberOfTrailingZeros(hits) >>> 3);
+      byte c = b[k];
+      if (c == LF || c == CR) {
+        return k;
+      }
+      hits &= hits - 1; // another control byte (TAB, NUL, ...), or a false flag: try the next
+    } while (hits != 0);
     return -1;
   }
 
@@ -486,6 +651,8 @@ public final class ZeroCopySseParser implements SseParser {
     bomSeen = 0;
     skipLf = false;
     lineLen = 0;
+    cutData = false;
+    dataOverflow = false;
     clearEvent();
     return end;
   }
