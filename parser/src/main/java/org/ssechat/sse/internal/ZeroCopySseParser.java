@@ -123,11 +123,18 @@ public final class ZeroCopySseParser implements SseParser {
     if (len == 0) {
       return;
     }
+    int end = off + len;
+    int p = off;
+    if (cutData) {
+      p = extendDataLine(buf, off, end);
+      if (p == end) {
+        position += len;
+        return;
+      }
+    }
     feeding = true;
     try {
-      int end = off + len;
       base = position - off;
-      int p = off;
       if (bomSeen < 3) {
         p = checkBom(buf, p, end);
       }
@@ -195,21 +202,41 @@ public final class ZeroCopySseParser implements SseParser {
     return p;
   }
 
+  /**
+   * The fast way to continue a data line cut by an earlier read (nearly every small read): scans
+   * and copies in one pass. Taken when {@code data} has room for the whole read and the line stays
+   * within the limits. Returns where parsing continues: {@code end} (the line goes on), just past
+   * the line end, or {@code p} (not taken, nothing changed: {@link #continueCutLine} does it).
+   */
+  private int extendDataLine(byte[] buf, int p, int end) {
+    if (end - p > data.length - dataLen) {
+      return p;
+    }
+    int eol = copyToEol(buf, p, end, data, dataLen);
+    int n = (eol < 0 ? end : eol) - p;
+    if ((long) lineLen + n > maxLine || dataOverflow || (long) dataLen + typeLen + n > maxEvent) {
+      return p;
+    }
+    lineLen += n;
+    dataLen += n;
+    if (eol < 0) {
+      return end;
+    }
+    lineLen = 0;
+    cutData = false;
+    dataSeen = true;
+    return afterEol(buf, eol, end);
+  }
+
   /** Continues the line cut by the previous read; returns where parsing continues. */
   private int continueCutLine(byte[] buf, int p, int end) {
-    // A data line's bytes go straight into data; with room for the whole read, during the scan.
-    boolean copied = cutData && data.length - dataLen >= end - p;
-    int eol = copied ? copyToEol(buf, p, end, data, dataLen) : findEol(buf, p, end);
+    int eol = findEol(buf, p, end);
     int n = (eol < 0 ? end : eol) - p;
     if ((long) lineLen + n > maxLine) {
       throw new SseLimitException(SseLimitException.Limit.LINE, maxLine, lineStart);
     }
     lineLen += n;
-    if (copied) {
-      if (fitsEvent(n)) {
-        dataLen += n;
-      }
-    } else if (cutData) {
+    if (cutData) {
       appendDataBytes(buf, p, n);
     } else {
       if (lineLen > line.length) {
@@ -339,13 +366,29 @@ public final class ZeroCopySseParser implements SseParser {
   /**
    * Index of the first CR or LF in {@code [p, end)}, or -1. Eight bytes at a time, with one test
    * per word for "a byte below 0x0E" (CR is 0x0D, LF 0x0A): cheaper than testing for CR and LF
-   * separately. A read's last few bytes are one more word, ending at {@code end}, that overlaps
-   * bytes already scanned (masked off), instead of a byte loop.
+   * separately. The first and last words are loaded outside the loop (the last one ends at
+   * {@code end} and overlaps bytes already scanned), so a span of up to 16 bytes, a small read or
+   * the blank line after a data line, costs no loop set-up and no byte-by-byte tail.
    */
   static int findEol(byte[] b, int p, int end) {
-    int i = p;
-    for (int last = end - 8; i <= last; i += 8) {
-      long hits = belowCrLf((long) LONGS.get(b, i));
+    if (end - p < 8) {
+      for (int i = p; i < end; i++) {
+        if (b[i] == LF || b[i] == CR) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    long hits = belowCrLf((long) LONGS.get(b, p));
+    if (hits != 0) {
+      int k = firstCrLf(b, p, hits);
+      if (k >= 0) {
+        return k;
+      }
+    }
+    int i = p + 8;
+    for (int last = end - 8; i < last; i += 8) {
+      hits = belowCrLf((long) LONGS.get(b, i));
       if (hits != 0) {
         int k = firstCrLf(b, i, hits);
         if (k >= 0) {
@@ -353,21 +396,9 @@ public final class ZeroCopySseParser implements SseParser {
         }
       }
     }
-    if (i == end) {
-      return -1;
-    }
-    if (end - p >= 8) {
-      int w = end - 8;
-      long hits = belowCrLf((long) LONGS.get(b, w)) & (-1L << ((i - w) << 3));
-      return hits == 0 ? -1 : firstCrLf(b, w, hits);
-    }
-    for (; i < end; i++) {
-      byte c = b[i];
-      if (c == LF || c == CR) {
-        return i;
-      }
-    }
-    return -1;
+    int w = end - 8;
+    hits = belowCrLf((long) LONGS.get(b, w)) & (-1L << ((i - w) << 3));
+    return hits == 0 ? -1 : firstCrLf(b, w, hits);
   }
 
   /**
@@ -377,11 +408,30 @@ public final class ZeroCopySseParser implements SseParser {
    */
   static int copyToEol(byte[] src, int p, int end, byte[] dst, int d) {
     int shift = d - p;
-    int i = p;
-    for (int last = end - 8; i <= last; i += 8) {
-      long w = (long) LONGS.get(src, i);
-      LONGS.set(dst, i + shift, w);
-      long hits = belowCrLf(w);
+    if (end - p < 8) {
+      for (int i = p; i < end; i++) {
+        byte c = src[i];
+        dst[i + shift] = c;
+        if (c == LF || c == CR) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    long word = (long) LONGS.get(src, p);
+    LONGS.set(dst, d, word);
+    long hits = belowCrLf(word);
+    if (hits != 0) {
+      int k = firstCrLf(src, p, hits);
+      if (k >= 0) {
+        return k;
+      }
+    }
+    int i = p + 8;
+    for (int last = end - 8; i < last; i += 8) {
+      word = (long) LONGS.get(src, i);
+      LONGS.set(dst, i + shift, word);
+      hits = belowCrLf(word);
       if (hits != 0) {
         int k = firstCrLf(src, i, hits);
         if (k >= 0) {
@@ -389,24 +439,11 @@ public final class ZeroCopySseParser implements SseParser {
         }
       }
     }
-    if (i == end) {
-      return -1;
-    }
-    if (end - p >= 8) {
-      int s = end - 8;
-      long w = (long) LONGS.get(src, s);
-      LONGS.set(dst, s + shift, w);
-      long hits = belowCrLf(w) & (-1L << ((i - s) << 3));
-      return hits == 0 ? -1 : firstCrLf(src, s, hits);
-    }
-    for (; i < end; i++) {
-      byte c = src[i];
-      dst[i + shift] = c;
-      if (c == LF || c == CR) {
-        return i;
-      }
-    }
-    return -1;
+    int w = end - 8;
+    word = (long) LONGS.get(src, w);
+    LONGS.set(dst, w + shift, word);
+    hits = belowCrLf(word) & (-1L << ((i - w) << 3));
+    return hits == 0 ? -1 : firstCrLf(src, w, hits);
   }
 
   /**
