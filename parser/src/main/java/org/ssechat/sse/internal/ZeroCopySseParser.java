@@ -63,6 +63,9 @@ public final class ZeroCopySseParser implements SseParser {
   private long lineStart;
   private boolean cutData;
   private boolean dataOverflow;
+  // For an open cut data line: the largest dataLen that keeps it within data's capacity and the
+  // line and event limits, so the fast path needs one check per read.
+  private int dataLineMax;
 
   // The pending event. Data: a view (dataArr != data) or owned (dataArr == data).
   private boolean dataSeen;
@@ -209,14 +212,11 @@ public final class ZeroCopySseParser implements SseParser {
    * the line end, or {@code p} (not taken, nothing changed: {@link #continueCutLine} does it).
    */
   private int extendDataLine(byte[] buf, int p, int end) {
-    if (end - p > data.length - dataLen) {
+    if (end - p > dataLineMax - dataLen) {
       return p;
     }
     int eol = copyToEol(buf, p, end, data, dataLen);
     int n = (eol < 0 ? end : eol) - p;
-    if ((long) lineLen + n > maxLine || dataOverflow || (long) dataLen + typeLen + n > maxEvent) {
-      return p;
-    }
     lineLen += n;
     dataLen += n;
     if (eol < 0) {
@@ -238,6 +238,7 @@ public final class ZeroCopySseParser implements SseParser {
     lineLen += n;
     if (cutData) {
       appendDataBytes(buf, p, n);
+      limitDataLine();
     } else {
       if (lineLen > line.length) {
         line = Arrays.copyOf(line, grow(line.length, lineLen, maxLine));
@@ -319,6 +320,12 @@ public final class ZeroCopySseParser implements SseParser {
     }
     int v = b[s + 5] == ' ' ? s + 6 : s + 5;
     appendDataBytes(b, v, s + n - v);
+    limitDataLine();
+  }
+
+  private void limitDataLine() {
+    long max = Math.min((long) dataLen + maxLine - lineLen, (long) maxEvent - typeLen);
+    dataLineMax = dataOverflow ? 0 : (int) Math.min(data.length, max);
   }
 
   private void appendDataBytes(byte[] b, int off, int n) {
