@@ -123,9 +123,6 @@ public final class ZeroCopySseParser implements SseParser {
   public void feed(byte[] buf, int off, int len) {
     checkUsable();
     Objects.checkFromIndexSize(off, len, buf.length);
-    if (len == 0) {
-      return;
-    }
     int end = off + len;
     int p = off;
     if (cutData) {
@@ -135,6 +132,14 @@ public final class ZeroCopySseParser implements SseParser {
         return;
       }
     }
+    parse(buf, off, p, end);
+  }
+
+  /**
+   * The rest of {@link #feed} (kept apart so that the fast path stays small): parses the read
+   * {@code [off, end)} from {@code p} on.
+   */
+  private void parse(byte[] buf, int off, int p, int end) {
     feeding = true;
     try {
       base = position - off;
@@ -163,7 +168,7 @@ public final class ZeroCopySseParser implements SseParser {
         p = afterEol(buf, eol, end);
       }
       pin();
-      position += len;
+      position += end - off;
     } catch (Throwable e) {
       // A limit breach, or the listener threw (an Error too): the rest of the read is unparsed.
       failed = true;
