@@ -20,8 +20,11 @@ import org.ssechat.sse.Utf8;
  * <p>Invariants:
  * <ul>
  *   <li>Lines are cut only at CR and LF, found with a SWAR scan; a line that ends inside the
- *       current input is processed in place. Only a line cut by the end of a read is copied,
- *       into {@code line} (reused, grown up to {@code maxLineBytes}).
+ *       current input is processed in place. Only a line cut by the end of a read is copied: a
+ *       data line's value straight into {@code data}, joined to the event's data ({@code cutData});
+ *       any other line into {@code line} (reused, grown up to {@code maxLineBytes}) until it ends.
+ *   <li>A read that only extends a cut data line takes the fast path ({@link #extendDataLine}):
+ *       one pass that scans and copies, and one bound check ({@code dataLineMax}).
  *   <li>An event's data and type are views into the input while they sit in one read. Before
  *       {@code feed} returns, any pending view is copied into owned buffers ({@link #pin()}), since
  *       the caller may reuse its array. A second data line also moves the data into
@@ -233,7 +236,11 @@ public final class ZeroCopySseParser implements SseParser {
     return afterEol(buf, eol, end);
   }
 
-  /** Continues the line cut by the previous read; returns where parsing continues. */
+  /**
+   * Continues the line cut by the previous read when {@link #extendDataLine} did not: any other
+   * line, or a data line that needs a bigger buffer or breaks a limit. Returns where parsing
+   * continues.
+   */
   private int continueCutLine(byte[] buf, int p, int end) {
     int eol = findEol(buf, p, end);
     int n = (eol < 0 ? end : eol) - p;
@@ -243,7 +250,6 @@ public final class ZeroCopySseParser implements SseParser {
     lineLen += n;
     if (cutData) {
       appendDataBytes(buf, p, n);
-      limitDataLine();
     } else {
       if (lineLen > line.length) {
         line = Arrays.copyOf(line, grow(line.length, lineLen, maxLine));
@@ -251,8 +257,10 @@ public final class ZeroCopySseParser implements SseParser {
       System.arraycopy(buf, p, line, lineLen - n, n);
     }
     if (eol < 0) {
-      if (!cutData && isData(line, 0, lineLen)) {
-        openDataLine(line, 0, lineLen);
+      if (cutData) {
+        limitDataLine();
+      } else if (isData(line, 0, lineLen)) {
+        openDataLine(line, 0, lineLen); // its prefix is complete now: stream the rest
       }
       return end;
     }
@@ -328,6 +336,7 @@ public final class ZeroCopySseParser implements SseParser {
     limitDataLine();
   }
 
+  /** Sets {@link #dataLineMax} for the open cut data line. */
   private void limitDataLine() {
     long max = Math.min((long) dataLen + maxLine - lineLen, (long) maxEvent - typeLen);
     dataLineMax = dataOverflow ? 0 : (int) Math.min(data.length, max);
@@ -378,9 +387,10 @@ public final class ZeroCopySseParser implements SseParser {
   /**
    * Index of the first CR or LF in {@code [p, end)}, or -1. Eight bytes at a time, with one test
    * per word for "a byte below 0x0E" (CR is 0x0D, LF 0x0A): cheaper than testing for CR and LF
-   * separately. The first and last words are loaded outside the loop (the last one ends at
-   * {@code end} and overlaps bytes already scanned), so a span of up to 16 bytes, a small read or
-   * the blank line after a data line, costs no loop set-up and no byte-by-byte tail.
+   * separately. The first and last words are loaded outside the loop, so a span of up to 16
+   * bytes (a small read, the blank line after a data line) costs no loop set-up. The last word
+   * ends at {@code end}, overlapping bytes already scanned: they hold no CR or LF, so they cannot
+   * give a false answer.
    */
   static int findEol(byte[] b, int p, int end) {
     if (end - p < 8) {
@@ -398,8 +408,7 @@ public final class ZeroCopySseParser implements SseParser {
         return k;
       }
     }
-    int i = p + 8;
-    for (int last = end - 8; i < last; i += 8) {
+    for (int i = p + 8, last = end - 8; i < last; i += 8) {
       hits = belowCrLf((long) LONGS.get(b, i));
       if (hits != 0) {
         int k = firstCrLf(b, i, hits);
@@ -408,9 +417,8 @@ public final class ZeroCopySseParser implements SseParser {
         }
       }
     }
-    int w = end - 8;
-    hits = belowCrLf((long) LONGS.get(b, w)) & (-1L << ((i - w) << 3));
-    return hits == 0 ? -1 : firstCrLf(b, w, hits);
+    hits = belowCrLf((long) LONGS.get(b, end - 8));
+    return hits == 0 ? -1 : firstCrLf(b, end - 8, hits);
   }
 
   /**
@@ -439,8 +447,7 @@ public final class ZeroCopySseParser implements SseParser {
         return k;
       }
     }
-    int i = p + 8;
-    for (int last = end - 8; i < last; i += 8) {
+    for (int i = p + 8, last = end - 8; i < last; i += 8) {
       word = (long) LONGS.get(src, i);
       LONGS.set(dst, i + shift, word);
       hits = belowCrLf(word);
@@ -451,11 +458,10 @@ public final class ZeroCopySseParser implements SseParser {
         }
       }
     }
-    int w = end - 8;
-    word = (long) LONGS.get(src, w);
-    LONGS.set(dst, w + shift, word);
-    hits = belowCrLf(word) & (-1L << ((i - w) << 3));
-    return hits == 0 ? -1 : firstCrLf(src, w, hits);
+    word = (long) LONGS.get(src, end - 8);
+    LONGS.set(dst, end - 8 + shift, word);
+    hits = belowCrLf(word);
+    return hits == 0 ? -1 : firstCrLf(src, end - 8, hits);
   }
 
   /**
