@@ -193,6 +193,11 @@ public final class ZeroCopySseParser implements SseParser {
         }
       }
       while (p < end) {
+        if (buf[p] == LF || buf[p] == CR) { // a blank line, as after every event
+          dispatch(base + p);
+          p = afterEol(buf, p, end);
+          continue;
+        }
         int eol = findEol(buf, p, end);
         if (eol < 0) {
           startCutLine(buf, p, end);
@@ -482,14 +487,11 @@ public final class ZeroCopySseParser implements SseParser {
   }
 
   /**
-   * Interprets one line (HTML §9.2.6). {@code copy}: the bytes are in a scratch buffer that will
-   * be overwritten, so pending event fields must be copied, not viewed.
+   * Interprets one non-empty line (HTML §9.2.6; the empty line, which dispatches, never gets
+   * here). {@code copy}: the bytes are in a scratch buffer that will be overwritten, so pending
+   * event fields must be copied, not viewed.
    */
   private void processLine(byte[] b, int s, int n, boolean copy) {
-    if (n == 0) {
-      dispatch(copy ? lineStart : base + s);
-      return;
-    }
     // Fast path for the line that matters: "data:" (nearly every line of a chat stream).
     if (n >= 5 && b[s] == 'd' && b[s + 1] == 'a' && b[s + 2] == 't' && b[s + 3] == 'a'
         && b[s + 4] == ':') {
