@@ -15,6 +15,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ssechat.sse.testing.Chunkings;
 import org.ssechat.sse.testing.Recorder;
 
@@ -239,8 +241,9 @@ class ZeroCopySseParserTest {
     assertThat(collected(ref)).isTrue();
   }
 
-  @Test
-  void steadyStateAllocatesNothingPerEvent() {
+  @ParameterizedTest(name = "reads of {0} bytes")
+  @ValueSource(ints = {4093, 16, 1})
+  void steadyStateAllocatesNothingPerEvent(int read) {
     assumeTrue(ManagementFactory.getThreadMXBean()
         instanceof com.sun.management.ThreadMXBean, "needs HotSpot's allocation counter");
     var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -253,8 +256,8 @@ class ZeroCopySseParserTest {
     SseParser p = SseParsers.create(e -> sink[0] += e.dataLength() + e.typeLength()
         + (e.dataEquals(done) ? 1 : 0));
     Runnable round = () -> {
-      for (int off = 0; off < input.length; off += 4093) {
-        p.feed(input, off, Math.min(4093, input.length - off));
+      for (int off = 0; off < input.length; off += read) {
+        p.feed(input, off, Math.min(read, input.length - off));
       }
     };
     for (int i = 0; i < 30; i++) {
