@@ -3,8 +3,11 @@ package org.ssechat.chat;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * A strict (RFC 8259) pull tokenizer over one JSON text held in a byte range: the engine of
@@ -164,20 +167,18 @@ final class JsonCursor {
 
   /** For a {@link #NAME}: its position in {@code names}, or -1 if it is none of them. */
   int name(Names names) {
-    byte[][] known = names.ascii;
     if (escaped) {
       textChars();
-      for (int k = 0; k < known.length; k++) {
-        if (sameText(known[k], chars, charCount)) {
-          return k;
-        }
-      }
-      return -1;
+      return names.find(chars, charCount);
     }
     int len = textEnd - textStart;
-    for (int k = 0; k < known.length; k++) {
-      if (known[k].length == len && sameBytes(known[k], buf, textStart)) {
-        return k;
+    if (len >= names.byLength.length) {
+      return -1;
+    }
+    byte[][] candidates = names.byLength[len];
+    for (int k = 0; k < candidates.length; k++) {
+      if (sameBytes(candidates[k], buf, textStart)) {
+        return names.idsByLength[len][k];
       }
     }
     return -1;
@@ -485,7 +486,8 @@ final class JsonCursor {
         throw truncated();
       }
       if (buf[i + k] != text[k]) {
-        throw error("unexpected " + describe(buf[i]), i);
+        throw error("invalid literal (expected " + new String(text, StandardCharsets.US_ASCII)
+            + ")", i);
       }
     }
     tokenStart = textStart = i;
@@ -608,21 +610,9 @@ final class JsonCursor {
     return j;
   }
 
-  private boolean sameBytes(byte[] name, byte[] b, int at) {
+  private static boolean sameBytes(byte[] name, byte[] b, int at) {
     for (int k = 0; k < name.length; k++) {
       if (b[at + k] != name[k]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean sameText(byte[] name, char[] text, int len) {
-    if (name.length != len) {
-      return false;
-    }
-    for (int k = 0; k < len; k++) {
-      if (text[k] != name[k]) {
         return false;
       }
     }
@@ -659,22 +649,44 @@ final class JsonCursor {
    */
   static final class Names {
 
-    private final byte[][] ascii;
+    private final String[] names;
+    /** {@code byLength[n]}: the names of n bytes; {@code idsByLength[n]}: their positions. */
+    private final byte[][][] byLength;
+    private final int[][] idsByLength;
 
     /** @param names distinct ASCII names; a name's position is what {@link #name} returns */
     Names(String... names) {
-      ascii = new byte[names.length][];
+      this.names = names.clone();
+      int longest = 0;
       for (int k = 0; k < names.length; k++) {
-        for (int j = 0; j < k; j++) {
-          if (names[j].equals(names[k])) {
-            throw new IllegalArgumentException("duplicate name " + names[k]);
-          }
-        }
         if (!StandardCharsets.US_ASCII.newEncoder().canEncode(names[k])) {
           throw new IllegalArgumentException("not ASCII: " + names[k]);
         }
-        ascii[k] = names[k].getBytes(StandardCharsets.US_ASCII);
+        if (Arrays.asList(names).indexOf(names[k]) != k) {
+          throw new IllegalArgumentException("duplicate name " + names[k]);
+        }
+        longest = Math.max(longest, names[k].length());
       }
+      byLength = new byte[longest + 1][][];
+      idsByLength = new int[longest + 1][];
+      for (int n = 0; n <= longest; n++) {
+        int size = n;
+        int[] ids = IntStream.range(0, names.length).filter(k -> names[k].length() == size)
+            .toArray();
+        idsByLength[n] = ids;
+        byLength[n] = Arrays.stream(ids).mapToObj(k -> names[k].getBytes(StandardCharsets.US_ASCII))
+            .toArray(byte[][]::new);
+      }
+    }
+
+    /** The position of the name spelled by {@code text[0, len)}, or -1. */
+    int find(char[] text, int len) {
+      for (int k = 0; k < names.length; k++) {
+        if (names[k].contentEquals(CharBuffer.wrap(text, 0, len))) {
+          return k;
+        }
+      }
+      return -1;
     }
   }
 
