@@ -64,6 +64,7 @@ final class JsonCursor {
   private static final int AFTER_NAME = 3;
   private static final int AFTER_VALUE = 4;
   private static final int DONE = 5;
+  private static final int NAME_EXPECTED = 6;
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -114,6 +115,22 @@ final class JsonCursor {
   }
 
   /**
+   * Starts reading the JSON text in {@code buf[start, end)} at the property name at
+   * {@code nameOffset}, as if everything before it had been read: for a text whose bytes before
+   * {@code nameOffset} are the same as those of a text read before, where a property name of the
+   * root object (not its first) started at that offset. The caller vouches for that; offsets in
+   * errors stay relative to {@code start}.
+   */
+  void resume(byte[] buf, int start, int end, int nameOffset) {
+    reset(buf, start, end);
+    Objects.checkIndex(nameOffset, end - start + 1);
+    pos = start + nameOffset;
+    depth = 1;
+    inObject[1] = true;
+    state = NAME_EXPECTED;
+  }
+
+  /**
    * Reads the next token and returns it. After the value's last token it returns {@link #END}
    * (and again on every later call).
    *
@@ -136,6 +153,8 @@ final class JsonCursor {
       }
       case AT_ROOT:
         return value(skipSpace());
+      case NAME_EXPECTED:
+        return name(skipSpace());
       default:
         return END;
     }
