@@ -17,6 +17,7 @@ import static org.ssechat.chat.JsonCursor.START_ARRAY;
 import static org.ssechat.chat.JsonCursor.START_OBJECT;
 import static org.ssechat.chat.JsonCursor.STRING;
 import static org.ssechat.chat.JsonCursor.TRUE;
+import static org.ssechat.chat.JsonCursorTokens.acceptedWithoutText;
 import static org.ssechat.chat.JsonCursorTokens.hex;
 import static org.ssechat.chat.JsonCursorTokens.latin1;
 import static org.ssechat.chat.JsonCursorTokens.read;
@@ -56,14 +57,14 @@ class JsonCursorTest {
 
   private List<String> tokens(byte[] input) {
     Outcome o = read(cursor, input, 0, input.length);
-    assertThat(o.error()).as("error reading %s", show(input)).isNull();
+    assertThat(o.error()).as(() -> "error reading " + show(input)).isNull();
     return o.texts();
   }
 
   /** The text of the one string that {@code input} is. */
   private String stringValue(byte[] input) {
     List<String> t = tokens(input);
-    assertThat(t).as("tokens of %s", show(input)).hasSize(1);
+    assertThat(t).as(() -> "tokens of " + show(input)).hasSize(1);
     assertThat(t.get(0)).startsWith("string:");
     return t.get(0).substring("string:".length());
   }
@@ -79,7 +80,7 @@ class JsonCursorTest {
 
   private SyntaxError error(byte[] buf, int start, int end) {
     Outcome o = read(cursor, buf, start, end);
-    assertThat(o.isAccepted()).as("%s accepted as %s", show(buf, start, end), o.texts()).isFalse();
+    assertThat(o.isAccepted()).as(() -> show(buf, start, end) + " accepted as " + o.texts()).isFalse();
     try {
       // read() caught the error: read again to hold the exception itself.
       cursor.reset(buf, start, end);
@@ -208,8 +209,9 @@ class JsonCursorTest {
     Names names = new Names("id", "choices", "a/b");
     assertThat(nameIndexes(names,
         "{\"\\u0069d\":1,\"\\u0069\\u0064\":2,\"ch\\u006Fices\":3,\"ch\\u006fices\":4,"
-            + "\"a\\/b\":5,\"\\u0069\":6,\"\\u0069dd\":7}"))
-        .containsExactly(0, 0, 1, 1, 2, -1, -1);
+            + "\"a\\/b\":5,\"\\u0069\":6,\"\\u0069dd\":7,\"i\\u0064\":8,\"id\\u0030\":9,"
+            + "\"id\\u0000\":10,\"\\u0049d\":11}"))
+        .containsExactly(0, 0, 1, 1, 2, -1, -1, 0, -1, -1, -1);
   }
 
   @Test
@@ -301,6 +303,38 @@ class JsonCursorTest {
       "\"\\\"", "\"\\ \"", "\"\\\n\"", "\"\\\u00e9\"", "{\"\\q\":1}", "[\"a\\", "\"\\uD83D\\u\""})
   void badEscapesAreErrors(String json) {
     error(json);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\\x", "\\'", "\\U0041", "\\u12", "\\u12G4", "\\u 123",
+      "\\uD83D\\u", "a\u0001b", "\t", "\n", "\u001f", "\\\u0001"})
+  void stringsAreCheckedEvenWhenTheirTextIsNotAskedFor(String bad) {
+    for (String json : List.of("\"" + bad + "\"", "[\"" + bad + "\"]", "{\"k\":\"" + bad + "\"}",
+        "{\"" + bad + "\":1}", "[\"ok\",\"" + bad + "\",\"ok\"]")) {
+      byte[] input = latin1(json);
+      assertThat(acceptedWithoutText(cursor, input, 0, input.length)).as(json).isFalse();
+    }
+  }
+
+  @Test
+  void theTextViewWorksWithoutCallingTextFirst() {
+    byte[] input = utf8("[\"a\\u00e9\u4e2d\", {\"n\\tm\":0}]");
+    cursor.reset(input, 0, input.length);
+    cursor.next();
+    assertThat(cursor.next()).isEqualTo(STRING);
+    int length = cursor.textLength();
+    int offset = cursor.textOffset();
+    assertThat(new String(cursor.textChars(), offset, length)).isEqualTo("a\u00e9\u4e2d");
+    cursor.next();
+    assertThat(cursor.next()).isEqualTo(NAME);
+    assertThat(new String(cursor.textChars(), cursor.textOffset(), cursor.textLength()))
+        .isEqualTo("n\tm");
+  }
+
+  @Test
+  void duplicateNamesAreFine() {
+    assertThat(tokens("{\"a\":1,\"a\":2}")).containsExactly("{", "name:a", "int:1", "name:a",
+        "int:2", "}");
   }
 
   @Test
@@ -428,6 +462,30 @@ class JsonCursorTest {
     assertThat(error(concat(utf8("["), s, utf8("1]"))).offset()).isEqualTo(1);
     assertThat(error(concat(s, utf8("1"))).offset()).isZero();
     assertThat(error(concat(utf8("{\"a\":1}"), s)).offset()).isEqualTo(7);
+  }
+
+  @Test
+  void longRunsOfWhitespace() {
+    String run = " \t\n\r  \r\n\t\t    \n\n        ".repeat(40);
+    assertThat(tokens(run + "[" + run + "1" + run + "," + run + "{" + run + "\"a\"" + run + ":"
+        + run + "true" + run + "}" + run + "]" + run))
+        .containsExactly("[", "int:1", "{", "name:a", "true", "}", "]");
+  }
+
+  @Test
+  void aNonSpaceInALongRunOfWhitespaceIsAnErrorAtItsOffset() {
+    String run = " \t\n\r    \r\n\t\t  \n\n  ".repeat(3);
+    // Neighbours of the whitespace bytes, and the whitespace bytes with the high bit set.
+    String intruders = "\0\u0008\u000b\f\u000e\u001f!\u0089\u008a\u008d\u00a0\u00ff";
+    for (char c : intruders.toCharArray()) {
+      for (int pos = 0; pos <= run.length(); pos++) {
+        String ws = run.substring(0, pos) + c + run.substring(pos);
+        assertThat(error(latin1("[" + ws + "1]")).offset()).as("byte %s at %s", (int) c, pos)
+            .isEqualTo(1 + pos);
+        assertThat(error(latin1(ws + "1")).offset()).isEqualTo(pos);
+        assertThat(error(latin1("1" + ws)).offset()).isEqualTo(1 + pos);
+      }
+    }
   }
 
   // ---- numbers --------------------------------------------------------------------------------
@@ -584,7 +642,8 @@ class JsonCursorTest {
         arguments("[,1]", 1), arguments("[1,,2]", 3), arguments("{\"a\"::1}", 5),
         arguments("{,}", 1), arguments("{\"a\":}", 5), arguments(":", 0), arguments("", 0),
         arguments("[1 x]", 3), arguments("{\"a\",1}", 4), arguments("[1:2]", 2),
-        arguments("  {}  {}", 6), arguments("[\"a\" \"b\"]", 5));
+        arguments("  {}  {}", 6), arguments("[\"a\" \"b\"]", 5), arguments("\"a\"x", 3),
+        arguments("\"a\" \"b\"", 4), arguments("{\"a\":1}\n\n]", 9));
   }
 
   @ParameterizedTest
@@ -798,6 +857,7 @@ class JsonCursorTest {
     byte[] badChar = latin1("[[[[\"a\u0001\"]]]]");
     assertThat(error(badChar, 4, 8).offset()).isEqualTo(2);
     assertThat(error(bad, 6, 6).offset()).isZero();
+    assertThat(error(bad, bad.length, bad.length).offset()).isZero();
   }
 
   @Test
