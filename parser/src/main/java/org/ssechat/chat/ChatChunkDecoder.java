@@ -1,5 +1,14 @@
 package org.ssechat.chat;
 
+import static org.ssechat.chat.JsonCursor.END_ARRAY;
+import static org.ssechat.chat.JsonCursor.FALSE;
+import static org.ssechat.chat.JsonCursor.FLOAT;
+import static org.ssechat.chat.JsonCursor.INT;
+import static org.ssechat.chat.JsonCursor.NAME;
+import static org.ssechat.chat.JsonCursor.START_ARRAY;
+import static org.ssechat.chat.JsonCursor.START_OBJECT;
+import static org.ssechat.chat.JsonCursor.STRING;
+import static org.ssechat.chat.JsonCursor.TRUE;
 import static org.ssechat.chat.PendingDeltas.CONTENT;
 import static org.ssechat.chat.PendingDeltas.DETAIL;
 import static org.ssechat.chat.PendingDeltas.DROP;
@@ -12,7 +21,6 @@ import static org.ssechat.chat.PendingDeltas.REFUSAL;
 import static org.ssechat.chat.PendingDeltas.ROLE;
 import static org.ssechat.chat.PendingDeltas.USAGE;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -20,13 +28,6 @@ import java.util.function.IntConsumer;
 import org.ssechat.sse.SseEvent;
 import org.ssechat.sse.SseListener;
 import org.ssechat.sse.Utf8;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.async.ByteArrayFeeder;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Decodes OpenAI-compatible {@code chat.completion.chunk} events into {@link ChatDeltaListener}
@@ -38,52 +39,84 @@ import tools.jackson.core.util.JsonRecyclerPools;
  *       {@code {"error":{...}}} or {@code {"message":...}} JSON, else the raw text as message;</li>
  *   <li>{@code [DONE]} → {@link ChatDeltaListener#onDone};</li>
  *   <li>data that is empty or only whitespace is ignored;</li>
- *   <li>anything else must be one JSON object. Recognised: {@code model} (reported when it first
- *       appears or changes), {@code choices[].index/delta/finish_reason/usage}, top-level
- *       {@code usage}, {@code x_groq.usage} and {@code error}. Every other field, at any depth,
- *       is skipped.</li>
+ *   <li>anything else must be one JSON object (RFC 8259, strictly). Recognised: {@code model}
+ *       (reported when it first appears or changes), {@code choices[].index/delta/finish_reason/
+ *       usage}, top-level {@code usage}, {@code x_groq.usage} and {@code error}. Every other
+ *       field, at any depth, is skipped (but still checked).</li>
  * </ul>
  *
  * <p>In a delta: {@code role}; {@code content} as a string or as typed parts ({@code text} parts
  * are content, {@code thinking} parts are reasoning, other part types are skipped);
- * {@code reasoning_content} and {@code reasoning} (a string, or an object with {@code text}); the {@code text}/{@code summary} of
- * {@code reasoning_details} entries (ignored when the same delta also has a non-empty
- * {@code reasoning} or {@code reasoning_content}, which OpenRouter sends alongside with the same
- * text); {@code refusal}; {@code tool_calls} fragments. Empty text, empty {@code role}, empty
- * {@code finish_reason} and empty tool {@code id}/{@code name} count as absent. A missing
- * {@code index} defaults to the position in its array.
+ * {@code reasoning_content} and {@code reasoning} (a string, or an object with {@code text}); the
+ * {@code text}/{@code summary} of {@code reasoning_details} entries (ignored when the same delta
+ * also has a non-empty {@code reasoning} or {@code reasoning_content}, which OpenRouter sends
+ * alongside with the same text); {@code refusal}; {@code tool_calls} fragments. Empty text, empty
+ * {@code role}, empty {@code finish_reason} and empty tool {@code id}/{@code name} count as
+ * absent. A missing {@code index} defaults to the position in its array.
  *
  * <p><b>Atomic events.</b> An event's callbacks are delivered only after the whole event parsed,
  * so a malformed event (invalid or truncated JSON, not an object, text after the object) delivers
  * nothing but one {@link ChatDeltaListener#onMalformed}, and the next event decodes normally.
- * Data that is not well-formed UTF-8 (checked first: Jackson lets overlong forms through) is
- * decoded with U+FFFD replacement ({@link Utf8#decode}), as the SSE layer's {@code data()} does,
- * and then parsed.
+ * Ill-formed UTF-8 inside JSON strings is decoded with U+FFFD replacement, exactly as the SSE
+ * layer's {@code data()} ({@link Utf8#decode}) would; outside strings it is invalid JSON.
  *
  * <p><b>Borrowed text.</b> Text slices passed to the listener point into a buffer the decoder
  * reuses: valid only until the callback returns. Strings (model, role, ids) are owned. The
  * decoder keeps no reference to the {@link SseEvent}'s bytes after {@code onEvent} returns.
  *
- * <p><b>Cost.</b> One Jackson non-blocking parser is created per decoder and fed every event, so
- * steady-state decoding allocates nothing per event (a {@link Usage} when new numbers arrive, a
- * {@code String} when the model, role or a tool id changes). Not thread-safe: one decoder per
- * stream, like the parser.
+ * <p><b>Cost.</b> The JSON is read in place by a {@link JsonCursor} made once per decoder; only
+ * the strings the decoder uses are decoded, and steady-state decoding allocates nothing per event
+ * (a {@link Usage} when new numbers arrive, a {@code String} when the model, role or a tool id
+ * changes). Not thread-safe: one decoder per stream, like the parser.
  */
 public final class ChatChunkDecoder implements SseListener {
 
-  private static final JsonFactory JSON = JsonFactory.builder()
-      // The streaming parser lives as long as the decoder and is never closed, so pooling its
-      // buffers would only drain the pool.
-      .recyclerPool(JsonRecyclerPools.nonRecyclingPool())
-      .build();
-  private static final byte[] NO_BYTES = new byte[0];
-  private static final OutputStream NOWHERE = OutputStream.nullOutputStream();
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ERROR_TYPE = "error".getBytes(StandardCharsets.US_ASCII);
   private static final int EXCERPT_CHARS = 80;
   private static final int MAX_PROBLEM_CHARS = 200;
   private static final int MAX_RAW_ERROR_CHARS = 500;
   static final String NO_MESSAGE = "error without a message";
+  /** Heads longer than this are not remembered (a huge skipped field would be copied). */
+  private static final int MAX_HEAD = 4096;
+
+  /** Every property name the decoder looks at; the constants below are positions in it. */
+  private static final JsonCursor.Names FIELDS = new JsonCursor.Names("model", "choices", "usage",
+      "x_groq", "error", "index", "delta", "finish_reason", "role", "content",
+      "reasoning_content", "reasoning", "reasoning_details", "refusal", "tool_calls", "type",
+      "text", "thinking", "summary", "id", "function", "name", "arguments", "prompt_tokens",
+      "completion_tokens", "total_tokens", "completion_tokens_details", "reasoning_tokens",
+      "message", "code");
+  private static final int F_MODEL = 0;
+  private static final int F_CHOICES = 1;
+  private static final int F_USAGE = 2;
+  private static final int F_X_GROQ = 3;
+  private static final int F_ERROR = 4;
+  private static final int F_INDEX = 5;
+  private static final int F_DELTA = 6;
+  private static final int F_FINISH_REASON = 7;
+  private static final int F_ROLE = 8;
+  private static final int F_CONTENT = 9;
+  private static final int F_REASONING_CONTENT = 10;
+  private static final int F_REASONING = 11;
+  private static final int F_REASONING_DETAILS = 12;
+  private static final int F_REFUSAL = 13;
+  private static final int F_TOOL_CALLS = 14;
+  private static final int F_TYPE = 15;
+  private static final int F_TEXT = 16;
+  private static final int F_THINKING = 17;
+  private static final int F_SUMMARY = 18;
+  private static final int F_ID = 19;
+  private static final int F_FUNCTION = 20;
+  private static final int F_NAME = 21;
+  private static final int F_ARGUMENTS = 22;
+  private static final int F_PROMPT_TOKENS = 23;
+  private static final int F_COMPLETION_TOKENS = 24;
+  private static final int F_TOTAL_TOKENS = 25;
+  private static final int F_COMPLETION_TOKENS_DETAILS = 26;
+  private static final int F_REASONING_TOKENS = 27;
+  private static final int F_MESSAGE = 28;
+  private static final int F_CODE = 29;
 
   // Content part types; PART_UNTYPED means the part had no "type".
   private static final int PART_UNTYPED = 0;
@@ -92,6 +125,7 @@ public final class ChatChunkDecoder implements SseListener {
   private static final int PART_TYPE_OTHER = 3;
 
   private final ChatDeltaListener out;
+  private final JsonCursor c = new JsonCursor();
   private final PendingDeltas pending = new PendingDeltas();
   private final LastString roles = new LastString();
   private final LastString finishReasons = new LastString();
@@ -102,18 +136,31 @@ public final class ChatChunkDecoder implements SseListener {
   private final IntConsumer toolCallReader = this::readToolCall;
   private final IntConsumer reasoningDetailReader = this::readReasoningDetail;
 
-  /** The non-blocking parser fed every event; replaced after a malformed event. */
-  private JsonParser stream;
-  private ByteArrayFeeder feeder;
-  /** The parser being read: {@link #stream}, or a one-off parser over decoded text. */
-  private JsonParser p;
-
   private String model;
   private String eventModel;
   private Usage lastUsage;
 
+  // The head of the last event: its bytes up to its last "quiet" root property name, i.e. one
+  // reached after root properties that changed nothing (skipped ones, a model equal to the
+  // current one, ...). Chunks of a stream repeat the same head (id, object, created, model,
+  // fingerprint), so an event whose bytes match it up to one of those names resumes there: the
+  // bytes before were checked when the head was read, and they have no effect.
+  private final boolean reuseHeads;
+  private byte[] head = new byte[0];
+  private int headLength;
+  /** Offsets of the head's quiet names (each after a comma), ascending. */
+  private int[] headNames = new int[8];
+  private int headNameCount;
+  private int lastResume;
+
   public ChatChunkDecoder(ChatDeltaListener listener) {
+    this(listener, true);
+  }
+
+  /** With {@code reuseHeads} false every event is read in full (for tests). */
+  ChatChunkDecoder(ChatDeltaListener listener, boolean reuseHeads) {
     this.out = Objects.requireNonNull(listener, "listener");
+    this.reuseHeads = reuseHeads;
   }
 
   @Override
@@ -142,110 +189,127 @@ public final class ChatChunkDecoder implements SseListener {
       out.onMalformed("not a JSON object", excerpt(buf, start, end));
       return;
     }
-    String problem = Utf8Validation.isValid(buf, start, end)
-        ? decodeBytes(buf, start, end) : decodeReplaced(buf, start, end);
+    String problem = decode(buf, start, end);
+    // The cursor holds the event's array until the next reset: let it go (a borrowed view).
+    c.reset(DONE, 0, 0);
     if (problem != null) {
       out.onMalformed(problem, excerpt(buf, start, end));
       return;
     }
     if (eventModel != null) {
       model = eventModel;
+      headNameCount = 0; // a "model" in the head was quiet only while it matched the old model
     }
     pending.deliver(out);
   }
 
-  /** Parses the event with the streaming parser; null on success, else the problem. */
-  private String decodeBytes(byte[] buf, int start, int end) {
-    beginEvent();
+  /** Where the last JSON event was resumed (0: read from its start); for tests. */
+  int lastResume() {
+    return lastResume;
+  }
+
+  /** Reads one event's JSON object into {@link #pending}; null on success, else the problem. */
+  private String decode(byte[] buf, int start, int end) {
+    pending.clear();
+    eventModel = null;
+    int resumeAt = reuseHeads ? sameHead(buf, start, end) : 0;
+    lastResume = resumeAt;
+    if (resumeAt > 0) {
+      c.resume(buf, start, end, resumeAt);
+    } else {
+      headNameCount = 0;
+      c.reset(buf, start, end);
+      c.next(); // the '{' onEvent has seen
+    }
     try {
-      if (stream == null) {
-        stream = JSON.createNonBlockingByteArrayParser(ObjectReadContext.empty());
-        feeder = (ByteArrayFeeder) stream.nonBlockingInputFeeder();
+      readRoot(resumeAt > 0);
+    } catch (JsonCursor.SyntaxError e) {
+      return e.truncated() ? "truncated JSON (the data ends inside the object)"
+          : "invalid JSON: " + flatten(e.getMessage(), MAX_PROBLEM_CHARS);
+    } finally {
+      if (reuseHeads) {
+        rememberHead(buf, start, resumeAt);
       }
-      p = stream;
-      feeder.feedInput(buf, start, end);
-      readRoot();
-      // The parser reads the events as one stream of objects: this one must end exactly at the
-      // end of the data, or text after it would run into the next event. releaseBuffered counts
-      // the unread bytes (writing them nowhere) without allocating, unlike currentLocation().
-      if (stream.releaseBuffered(NOWHERE) != 0) {
-        throw new Malformed("unexpected text after the JSON object");
-      }
-      // The parser keeps its last input array: make it drop the event's (a borrowed view).
-      feeder.feedInput(NO_BYTES, 0, 0);
+    }
+    try {
+      c.next();
       return null;
-    } catch (JacksonException | Malformed e) {
-      discardStream();
-      return describe(e);
+    } catch (JsonCursor.SyntaxError e) {
+      return "unexpected text after the JSON object";
     }
   }
 
   /**
-   * Parses data that is not valid UTF-8, decoded with U+FFFD replacement like the SSE layer does;
-   * null on success, else the problem. Rare, so a one-off parser is fine.
+   * The offset of the last quiet name of the remembered head up to which the event has the same
+   * bytes, or 0 if there is none. Keeps the names before it (that one is recorded again when
+   * read).
    */
-  private String decodeReplaced(byte[] buf, int start, int end) {
-    beginEvent();
-    try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(),
-        Utf8.decode(buf, start, end - start))) {
-      p = parser;
-      readRoot();
-      if (parser.nextToken() != null) {
-        throw new Malformed("unexpected text after the JSON object");
+  private int sameHead(byte[] buf, int start, int end) {
+    int k = headNameCount;
+    if (k == 0) {
+      return 0;
+    }
+    int same = Arrays.mismatch(head, 0, headLength, buf, start, end);
+    if (same < 0) {
+      same = headLength;
+    }
+    while (k > 0 && headNames[k - 1] > same) {
+      k--;
+    }
+    if (k == 0) {
+      return 0;
+    }
+    headNameCount = k - 1;
+    return headNames[k - 1];
+  }
+
+  /** Keeps the event's head: its bytes up to the last quiet name recorded while reading it. */
+  private void rememberHead(byte[] buf, int start, int resumedAt) {
+    int length = headNameCount == 0 ? 0 : headNames[headNameCount - 1];
+    if (length > head.length) {
+      head = Arrays.copyOf(head, Math.max(length, head.length * 2));
+    }
+    if (length > resumedAt) { // the bytes before resumedAt are in head already
+      System.arraycopy(buf, start + resumedAt, head, resumedAt, length - resumedAt);
+    }
+    headLength = length;
+  }
+
+  /** Reads the root object's properties; {@code resumed}: from a name inside it (see above). */
+  private void readRoot(boolean resumed) {
+    boolean quiet = reuseHeads;
+    boolean first = !resumed;
+    while (c.next() == NAME) {
+      if (quiet && !first && c.tokenOffset() <= MAX_HEAD) {
+        if (headNameCount == headNames.length) {
+          headNames = Arrays.copyOf(headNames, headNameCount * 2);
+        }
+        headNames[headNameCount++] = c.tokenOffset();
       }
-      return null;
-    } catch (JacksonException | Malformed e) {
-      return describe(e);
-    } finally {
-      p = stream;
-    }
-  }
-
-  private void beginEvent() {
-    pending.clear();
-    eventModel = null;
-  }
-
-  private void discardStream() {
-    if (stream != null) {
-      try {
-        stream.close();
-      } catch (JacksonException ignored) {
-        // Dropping it anyway.
-      }
-      stream = null;
-      feeder = null;
-      p = null;
-    }
-  }
-
-  private void readRoot() {
-    if (next() != JsonToken.START_OBJECT) {
-      throw new Malformed("not a JSON object");
-    }
-    while (next() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken v = next();
+      first = false;
+      int ops = pending.count();
+      int name = c.name(FIELDS);
+      int v = c.next();
       switch (name) {
-        case "model" -> readModel(v);
-        case "choices" -> readObjects(v, choiceReader);
-        case "usage" -> readUsage(v);
-        case "x_groq" -> readGroq(v);
-        case "error" -> readError(v);
-        default -> skip();
+        case F_MODEL -> readModel(v);
+        case F_CHOICES -> readObjects(v, choiceReader);
+        case F_USAGE -> readUsage(v);
+        case F_X_GROQ -> readGroq(v);
+        case F_ERROR -> readError(v);
+        default -> c.skipValue();
       }
+      quiet &= pending.count() == ops && eventModel == null;
     }
   }
 
-  private void readModel(JsonToken v) {
-    if (v != JsonToken.VALUE_STRING) {
-      skip();
+  private void readModel(int v) {
+    if (v != STRING) {
+      c.skipValue();
       return;
     }
     String current = eventModel != null ? eventModel : model;
-    if (!LastString.matches(current, p.getTextCharacters(), p.getTextOffset(),
-        p.getTextLength())) {
-      eventModel = p.getText();
+    if (!LastString.matches(current, c.textChars(), c.textOffset(), c.textLength())) {
+      eventModel = c.text();
       pending.value(MODEL, eventModel);
     }
   }
@@ -254,17 +318,17 @@ public final class ChatChunkDecoder implements SseListener {
    * Calls {@code read} with its position for each object of an array (current token {@code v});
    * other elements, and a {@code v} that is not an array, are skipped.
    */
-  private void readObjects(JsonToken v, IntConsumer read) {
-    if (v != JsonToken.START_ARRAY) {
-      skip();
+  private void readObjects(int v, IntConsumer read) {
+    if (v != START_ARRAY) {
+      c.skipValue();
       return;
     }
     int position = 0;
-    for (JsonToken t = next(); t != JsonToken.END_ARRAY; t = next()) {
-      if (t == JsonToken.START_OBJECT) {
+    for (int t = c.next(); t != END_ARRAY; t = c.next()) {
+      if (t == START_OBJECT) {
         read.accept(position);
       } else {
-        skip();
+        c.skipValue();
       }
       position++;
     }
@@ -274,21 +338,21 @@ public final class ChatChunkDecoder implements SseListener {
     int first = pending.count();
     int choice = position;
     String finish = null;
-    while (next() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken v = next();
+    while (c.next() == NAME) {
+      int name = c.name(FIELDS);
+      int v = c.next();
       switch (name) {
-        case "index" -> choice = intOr(v, choice);
-        case "delta" -> readDelta(v);
-        case "finish_reason" -> {
-          if (v == JsonToken.VALUE_STRING && p.getTextLength() > 0) {
+        case F_INDEX -> choice = intOr(v, choice);
+        case F_DELTA -> readDelta(v);
+        case F_FINISH_REASON -> {
+          if (v == STRING && c.textLength() > 0) {
             finish = string(finishReasons);
           } else {
-            skip();
+            c.skipValue();
           }
         }
-        case "usage" -> readUsage(v);
-        default -> skip();
+        case F_USAGE -> readUsage(v);
+        default -> c.skipValue();
       }
     }
     // The index may come after the delta, so the choice is set once the object has ended.
@@ -298,53 +362,53 @@ public final class ChatChunkDecoder implements SseListener {
     }
   }
 
-  private void readDelta(JsonToken v) {
-    if (v != JsonToken.START_OBJECT) {
-      skip();
+  private void readDelta(int v) {
+    if (v != START_OBJECT) {
+      c.skipValue();
       return;
     }
     int first = pending.count();
     boolean plainReasoning = false;
-    while (next() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken t = next();
+    while (c.next() == NAME) {
+      int name = c.name(FIELDS);
+      int t = c.next();
       switch (name) {
-        case "role" -> {
-          if (t == JsonToken.VALUE_STRING && p.getTextLength() > 0) {
+        case F_ROLE -> {
+          if (t == STRING && c.textLength() > 0) {
             pending.value(ROLE, string(roles));
           } else {
-            skip();
+            c.skipValue();
           }
         }
-        case "content" -> {
-          if (t == JsonToken.VALUE_STRING) {
+        case F_CONTENT -> {
+          if (t == STRING) {
             text(CONTENT);
-          } else if (t == JsonToken.START_ARRAY) {
+          } else if (t == START_ARRAY) {
             readParts(false);
           } else {
-            skip();
+            c.skipValue();
           }
         }
-        case "reasoning_content", "reasoning" -> {
-          if (t == JsonToken.VALUE_STRING) {
-            plainReasoning |= p.getTextLength() > 0;
+        case F_REASONING_CONTENT, F_REASONING -> {
+          if (t == STRING) {
+            plainReasoning |= c.textLength() > 0;
             text(REASONING);
-          } else if (t == JsonToken.START_OBJECT) {
+          } else if (t == START_OBJECT) {
             plainReasoning |= readReasoningObject();
           } else {
-            skip();
+            c.skipValue();
           }
         }
-        case "reasoning_details" -> readObjects(t, reasoningDetailReader);
-        case "refusal" -> {
-          if (t == JsonToken.VALUE_STRING) {
+        case F_REASONING_DETAILS -> readObjects(t, reasoningDetailReader);
+        case F_REFUSAL -> {
+          if (t == STRING) {
             text(REFUSAL);
           } else {
-            skip();
+            c.skipValue();
           }
         }
-        case "tool_calls" -> readObjects(t, toolCallReader);
-        default -> skip();
+        case F_TOOL_CALLS -> readObjects(t, toolCallReader);
+        default -> c.skipValue();
       }
     }
     pending.retag(first, DETAIL, plainReasoning ? DROP : REASONING);
@@ -355,13 +419,13 @@ public final class ChatChunkDecoder implements SseListener {
    * parts of a {@code thinking} field): everything kept becomes the enclosing part's thinking.
    */
   private void readParts(boolean nested) {
-    for (JsonToken t = next(); t != JsonToken.END_ARRAY; t = next()) {
-      if (t == JsonToken.START_OBJECT) {
+    for (int t = c.next(); t != END_ARRAY; t = c.next()) {
+      if (t == START_OBJECT) {
         readPart(nested);
-      } else if (t == JsonToken.VALUE_STRING) {
+      } else if (t == STRING) {
         text(nested ? PART_THINKING : CONTENT);
       } else {
-        skip();
+        c.skipValue();
       }
     }
   }
@@ -369,28 +433,31 @@ public final class ChatChunkDecoder implements SseListener {
   private void readPart(boolean nested) {
     int first = pending.count();
     int type = PART_UNTYPED;
-    while (next() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken t = next();
+    while (c.next() == NAME) {
+      int name = c.name(FIELDS);
+      int t = c.next();
       switch (name) {
-        case "type" -> type = t == JsonToken.VALUE_STRING ? partType() : PART_TYPE_OTHER;
-        case "text" -> {
-          if (t == JsonToken.VALUE_STRING) {
+        case F_TYPE -> {
+          type = t == STRING ? partType() : PART_TYPE_OTHER;
+          c.skipValue();
+        }
+        case F_TEXT -> {
+          if (t == STRING) {
             text(PART_TEXT);
           } else {
-            skip();
+            c.skipValue();
           }
         }
-        case "thinking" -> {
-          if (t == JsonToken.VALUE_STRING) {
+        case F_THINKING -> {
+          if (t == STRING) {
             text(PART_THINKING);
-          } else if (t == JsonToken.START_ARRAY) {
+          } else if (t == START_ARRAY) {
             readParts(true);
           } else {
-            skip();
+            c.skipValue();
           }
         }
-        default -> skip();
+        default -> c.skipValue();
       }
     }
     // The type may come last, so the part's text is classified once the part has ended.
@@ -403,9 +470,9 @@ public final class ChatChunkDecoder implements SseListener {
   }
 
   private int partType() {
-    char[] buf = p.getTextCharacters();
-    int off = p.getTextOffset();
-    int len = p.getTextLength();
+    char[] buf = c.textChars();
+    int off = c.textOffset();
+    int len = c.textLength();
     if (LastString.matches("text", buf, off, len)) {
       return PART_TYPE_TEXT;
     }
@@ -415,14 +482,14 @@ public final class ChatChunkDecoder implements SseListener {
   /** {@code {"text": ...}} (Bedrock through some gateways); whether it had text. */
   private boolean readReasoningObject() {
     boolean any = false;
-    while (next() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken v = next();
-      if (v == JsonToken.VALUE_STRING && name.equals("text")) {
-        any |= p.getTextLength() > 0;
+    while (c.next() == NAME) {
+      int name = c.name(FIELDS);
+      int v = c.next();
+      if (v == STRING && name == F_TEXT) {
+        any |= c.textLength() > 0;
         text(REASONING);
       } else {
-        skip();
+        c.skipValue();
       }
     }
     return any;
@@ -430,14 +497,14 @@ public final class ChatChunkDecoder implements SseListener {
 
   /** One {@code reasoning_details} entry (its position is not needed). */
   private void readReasoningDetail(int position) {
-    // Encrypted entries carry "data", not "text", so they fall through to skip().
-    while (next() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken f = next();
-      if (f == JsonToken.VALUE_STRING && (name.equals("text") || name.equals("summary"))) {
+    // Encrypted entries carry "data", not "text", so they fall through to skipValue().
+    while (c.next() == NAME) {
+      int name = c.name(FIELDS);
+      int v = c.next();
+      if (v == STRING && (name == F_TEXT || name == F_SUMMARY)) {
         text(DETAIL);
       } else {
-        skip();
+        c.skipValue();
       }
     }
   }
@@ -448,84 +515,84 @@ public final class ChatChunkDecoder implements SseListener {
     String name = null;
     int argStart = 0;
     int argLen = 0;
-    while (next() == JsonToken.PROPERTY_NAME) {
-      String field = p.currentName();
-      JsonToken v = next();
+    while (c.next() == NAME) {
+      int field = c.name(FIELDS);
+      int v = c.next();
       switch (field) {
-        case "index" -> index = intOr(v, index);
-        case "id" -> id = nonEmptyString(v, toolIds);
-        case "function" -> {
-          if (v != JsonToken.START_OBJECT) {
-            skip();
+        case F_INDEX -> index = intOr(v, index);
+        case F_ID -> id = nonEmptyString(v, toolIds);
+        case F_FUNCTION -> {
+          if (v != START_OBJECT) {
+            c.skipValue();
             continue;
           }
-          while (next() == JsonToken.PROPERTY_NAME) {
-            String f = p.currentName();
-            JsonToken fv = next();
-            if (f.equals("name")) {
+          while (c.next() == NAME) {
+            int f = c.name(FIELDS);
+            int fv = c.next();
+            if (f == F_NAME) {
               name = nonEmptyString(fv, toolNames);
-            } else if (f.equals("arguments") && fv == JsonToken.VALUE_STRING) {
-              argLen = p.getTextLength();
-              argStart = pending.copy(p.getTextCharacters(), p.getTextOffset(), argLen);
+            } else if (f == F_ARGUMENTS && fv == STRING) {
+              argLen = c.textLength();
+              argStart = pending.copy(c.textChars(), c.textOffset(), argLen);
             } else {
-              skip();
+              c.skipValue();
             }
           }
         }
-        default -> skip();
+        default -> c.skipValue();
       }
     }
     pending.tool(index, id, name, argStart, argLen);
   }
 
-  private void readGroq(JsonToken v) {
-    if (v != JsonToken.START_OBJECT) {
-      skip();
+  private void readGroq(int v) {
+    if (v != START_OBJECT) {
+      c.skipValue();
       return;
     }
-    while (next() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken f = next();
-      if (name.equals("usage")) {
+    while (c.next() == NAME) {
+      int name = c.name(FIELDS);
+      int f = c.next();
+      if (name == F_USAGE) {
         readUsage(f);
       } else {
-        skip();
+        c.skipValue();
       }
     }
   }
 
-  private void readUsage(JsonToken v) {
-    if (v != JsonToken.START_OBJECT) {
-      skip();
+  private void readUsage(int v) {
+    if (v != START_OBJECT) {
+      c.skipValue();
       return;
     }
     long prompt = -1;
     long completion = -1;
     long total = -1;
     long reasoning = -1;
-    while (next() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken t = next();
+    while (c.next() == NAME) {
+      int name = c.name(FIELDS);
+      int t = c.next();
       switch (name) {
-        case "prompt_tokens" -> prompt = count(t);
-        case "completion_tokens" -> completion = count(t);
-        case "total_tokens" -> total = count(t);
-        case "completion_tokens_details" -> {
-          if (t != JsonToken.START_OBJECT) {
-            skip();
+        case F_PROMPT_TOKENS -> prompt = count(t);
+        case F_COMPLETION_TOKENS -> completion = count(t);
+        case F_TOTAL_TOKENS -> total = count(t);
+        case F_COMPLETION_TOKENS_DETAILS -> {
+          if (t != START_OBJECT) {
+            c.skipValue();
             continue;
           }
-          while (next() == JsonToken.PROPERTY_NAME) {
-            String detail = p.currentName();
-            JsonToken d = next();
-            if (detail.equals("reasoning_tokens")) {
+          while (c.next() == NAME) {
+            int detail = c.name(FIELDS);
+            int d = c.next();
+            if (detail == F_REASONING_TOKENS) {
               reasoning = count(d);
             } else {
-              skip();
+              c.skipValue();
             }
           }
         }
-        default -> skip();
+        default -> c.skipValue();
       }
     }
     if (prompt < 0 && completion < 0 && total < 0 && reasoning < 0) {
@@ -544,38 +611,24 @@ public final class ChatChunkDecoder implements SseListener {
    * A token count: a non-negative integer (exact up to 2^63-1), a float, or a string of digits;
    * -1 for anything else.
    */
-  private long count(JsonToken t) {
+  private long count(int t) {
     switch (t) {
-      case VALUE_NUMBER_INT -> {
-        return integer();
+      case INT -> {
+        return c.nonNegativeLong();
       }
-      case VALUE_STRING -> {
-        return parseCount(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      case STRING -> {
+        return parseCount(c.textChars(), c.textOffset(), c.textLength());
       }
-      case VALUE_NUMBER_FLOAT -> {
-        // Rare (a provider sending 12.0): parse the text.
-        double d = Double.parseDouble(p.getText());
+      case FLOAT -> {
+        // Rare (a provider sending 12.0).
+        double d = c.doubleValue();
         return d >= 0 && d < 0x1p63 ? (long) d : -1;
       }
       default -> {
-        skip();
+        c.skipValue();
         return -1;
       }
     }
-  }
-
-  /**
-   * The current integer token if it is non-negative and fits a long, else -1. Up to 18 chars it
-   * always fits, and {@code getLongValue()} reads it without allocating. Longer ones are parsed
-   * from the token's chars: jackson-core 3.1.7's non-blocking parser, once a big integer has been
-   * inspected through its number accessors, returns a stale value for the next float.
-   */
-  private long integer() {
-    if (p.getTextLength() <= 18) {
-      long n = p.getLongValue();
-      return n >= 0 ? n : -1;
-    }
-    return parseCount(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
   /** Decimal digits as a long; -1 if empty, not all digits, or above {@code Long.MAX_VALUE}. */
@@ -594,14 +647,14 @@ public final class ChatChunkDecoder implements SseListener {
     return n;
   }
 
-  private void readError(JsonToken v) {
+  private void readError(int v) {
     StreamError error = null;
-    if (v == JsonToken.START_OBJECT) {
+    if (v == START_OBJECT) {
       error = readErrorObject();
-    } else if (v == JsonToken.VALUE_STRING && p.getTextLength() > 0) {
-      error = new StreamError(p.getText(), null, null);
+    } else if (v == STRING && c.textLength() > 0) {
+      error = new StreamError(c.text(), null, null);
     } else {
-      skip();
+      c.skipValue();
     }
     if (error != null) {
       pending.value(ERROR, error);
@@ -617,22 +670,22 @@ public final class ChatChunkDecoder implements SseListener {
     String type = null;
     String code = null;
     StreamError nested = null;
-    while (next() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken v = next();
+    while (c.next() == NAME) {
+      int name = c.name(FIELDS);
+      int v = c.next();
       switch (name) {
-        case "message" -> message = scalarText(v);
-        case "type" -> type = scalarText(v);
-        case "code" -> code = scalarText(v);
-        case "error" -> {
-          if (v == JsonToken.START_OBJECT) {
+        case F_MESSAGE -> message = scalarText(v);
+        case F_TYPE -> type = scalarText(v);
+        case F_CODE -> code = scalarText(v);
+        case F_ERROR -> {
+          if (v == START_OBJECT) {
             nested = readErrorObject();
           } else {
             String s = scalarText(v);
             nested = s == null ? null : new StreamError(s, null, null);
           }
         }
-        default -> skip();
+        default -> c.skipValue();
       }
     }
     if (nested != null) {
@@ -645,12 +698,12 @@ public final class ChatChunkDecoder implements SseListener {
   }
 
   /** A string, number or boolean as text; null (after skipping) for null, objects and arrays. */
-  private String scalarText(JsonToken v) {
-    if (v.isScalarValue() && v != JsonToken.VALUE_NULL) {
-      String s = p.getText();
+  private String scalarText(int v) {
+    if (v == STRING || v == INT || v == FLOAT || v == TRUE || v == FALSE) {
+      String s = c.text();
       return s.isEmpty() ? null : s;
     }
-    skip();
+    c.skipValue();
     return null;
   }
 
@@ -658,17 +711,18 @@ public final class ChatChunkDecoder implements SseListener {
   private StreamError errorEvent(String data) {
     String text = data.strip();
     if (text.startsWith("{")) {
-      try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), text)) {
-        p = parser;
-        next();
+      byte[] json = text.getBytes(StandardCharsets.UTF_8);
+      c.reset(json, 0, json.length);
+      try {
+        c.next();
         StreamError error = readErrorObject();
         if (error != null) {
           return error;
         }
-      } catch (JacksonException | Malformed e) {
+      } catch (JsonCursor.SyntaxError e) {
         // Not JSON after all: report the text.
       } finally {
-        p = stream;
+        c.reset(DONE, 0, 0);
       }
     }
     if (text.isEmpty()) {
@@ -678,68 +732,33 @@ public final class ChatChunkDecoder implements SseListener {
   }
 
   private void text(int kind) {
-    pending.text(kind, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    pending.text(kind, c.textChars(), c.textOffset(), c.textLength());
   }
 
   private String string(LastString cache) {
-    return cache.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    return cache.of(c.textChars(), c.textOffset(), c.textLength());
   }
 
   /** A non-negative int index, or {@code otherwise}. */
-  private int intOr(JsonToken v, int otherwise) {
-    if (v != JsonToken.VALUE_NUMBER_INT) {
-      skip();
+  private int intOr(int v, int otherwise) {
+    if (v != INT) {
+      c.skipValue();
       return otherwise;
     }
-    long n = integer();
+    long n = c.nonNegativeLong();
     return n >= 0 && n <= Integer.MAX_VALUE ? (int) n : otherwise;
   }
 
-  private String nonEmptyString(JsonToken v, LastString cache) {
-    if (v == JsonToken.VALUE_STRING && p.getTextLength() > 0) {
+  private String nonEmptyString(int v, LastString cache) {
+    if (v == STRING && c.textLength() > 0) {
       return string(cache);
     }
-    skip();
+    c.skipValue();
     return null;
-  }
-
-  /** The next token; a parser out of input means the event ended inside the JSON. */
-  private JsonToken next() {
-    JsonToken t = p.nextToken();
-    if (t == null || t == JsonToken.NOT_AVAILABLE) {
-      throw new Malformed("truncated JSON (the data ends inside the object)");
-    }
-    return t;
-  }
-
-  /** Skips the current value, if it is an object or array, through its end. */
-  private void skip() {
-    JsonToken t = p.currentToken();
-    if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
-      return;
-    }
-    int depth = 1;
-    while (depth > 0) {
-      t = next();
-      if (t.isStructStart()) {
-        depth++;
-      } else if (t.isStructEnd()) {
-        depth--;
-      }
-    }
   }
 
   private static boolean isJsonSpace(byte b) {
     return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-  }
-
-  private static String describe(RuntimeException e) {
-    if (e instanceof Malformed) {
-      return e.getMessage();
-    }
-    String m = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
-    return "invalid JSON: " + oneLine(m == null ? e.getClass().getSimpleName() : m,
-        MAX_PROBLEM_CHARS);
   }
 
   /** At most {@code EXCERPT_CHARS} chars of the data, on one line. */
@@ -747,12 +766,6 @@ public final class ChatChunkDecoder implements SseListener {
     // 4 bytes per char covers EXCERPT_CHARS chars of any valid UTF-8.
     int n = Math.min(end - start, EXCERPT_CHARS * 4);
     return flatten(Utf8.decode(buf, start, n), EXCERPT_CHARS);
-  }
-
-  /** The first line of {@code s}, cut to {@code max} chars. */
-  private static String oneLine(String s, int max) {
-    int nl = s.indexOf('\n');
-    return flatten(nl >= 0 ? s.substring(0, nl) : s, max);
   }
 
   /** {@code s} cut to {@code max} chars, with line breaks and other controls as spaces. */
@@ -771,12 +784,5 @@ public final class ChatChunkDecoder implements SseListener {
       }
     }
     return sb == null ? line : sb.toString();
-  }
-
-  /** A problem found by the decoder itself (not by Jackson). No stack trace: it is expected. */
-  private static final class Malformed extends RuntimeException {
-    Malformed(String message) {
-      super(message, null, false, false);
-    }
   }
 }
