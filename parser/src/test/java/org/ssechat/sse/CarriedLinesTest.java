@@ -51,6 +51,18 @@ class CarriedLinesTest {
     return whole;
   }
 
+  /** Runs {@code input} at every chunking: each fails with {@code limit} at {@code offset}. */
+  private static void failsEverywhere(byte[] input, SseLimits limits,
+      SseLimitException.Limit limit, long offset) {
+    for (Chunkings.Chunking c : chunkings(input.length)) {
+      assertThatThrownBy(() -> Recorder.run("zero-copy", input, c, limits))
+          .as("%s", c).isInstanceOfSatisfying(SseLimitException.class, e -> {
+            assertThat(e.limit()).isEqualTo(limit);
+            assertThat(e.offset()).isEqualTo(offset);
+          });
+    }
+  }
+
   @Test
   void dataLinesOfEveryShapeCutAnywhere() {
     byte[] input = utf8("data: first\n\n"
@@ -111,14 +123,8 @@ class CarriedLinesTest {
 
   @Test
   void aCarriedDataLineOverTheLineLimitFailsAtItsOffsetAtEveryChunking() {
-    byte[] input = utf8("data: ok\n\ndata: " + "x".repeat(30) + "\n\n");
-    for (Chunkings.Chunking c : chunkings(input.length)) {
-      assertThatThrownBy(() -> Recorder.run("zero-copy", input, c, new SseLimits(20, 1000)))
-          .as("%s", c).isInstanceOfSatisfying(SseLimitException.class, e -> {
-            assertThat(e.limit()).isEqualTo(SseLimitException.Limit.LINE);
-            assertThat(e.offset()).isEqualTo(10);
-          });
-    }
+    failsEverywhere(utf8("data: ok\n\ndata: " + "x".repeat(30) + "\n\n"), new SseLimits(20, 1000),
+        SseLimitException.Limit.LINE, 10);
     // At the limit exactly (the line end does not count) it parses, at every chunking.
     agreesEverywhere(utf8("data: ok\n\ndata: " + "x".repeat(14) + "\n\n"), new SseLimits(20, 1000));
   }
@@ -126,13 +132,8 @@ class CarriedLinesTest {
   @Test
   void aCarriedDataLineOverTheEventLimitFailsAtTheEventOffsetAtEveryChunking() {
     byte[] input = utf8("data: a\n\nevent: t\ndata: 123456\ndata: 789\n\n");
-    for (Chunkings.Chunking c : chunkings(input.length)) {
-      assertThatThrownBy(() -> Recorder.run("zero-copy", input, c, new SseLimits(100, 10)))
-          .as("%s", c).isInstanceOfSatisfying(SseLimitException.class, e -> {
-            assertThat(e.limit()).isEqualTo(SseLimitException.Limit.EVENT);
-            assertThat(e.offset()).as("the event: line").isEqualTo(9);
-          });
-    }
+    // The event starts at its event: line, offset 9.
+    failsEverywhere(input, new SseLimits(100, 10), SseLimitException.Limit.EVENT, 9);
     // type t + 123456 + LF + 789 = 11 bytes; at 11 it fits, at every chunking.
     Recorder.Result ok = agreesEverywhere(input, new SseLimits(100, 11));
     assertThat(ok.events()).containsExactly(msg("a"), new SseMessage("t", "123456\n789", null));
@@ -142,14 +143,8 @@ class CarriedLinesTest {
   void aCarriedLineOverBothLimitsIsALineErrorWhereverItIsCut() {
     // The event limit breaks after 10 bytes of value, the line limit only after 20 bytes of line:
     // the error must not depend on whether the reads let the parser see the event limit first.
-    byte[] input = utf8("data: " + "y".repeat(40) + "\n\n");
-    for (Chunkings.Chunking c : chunkings(input.length)) {
-      assertThatThrownBy(() -> Recorder.run("zero-copy", input, c, new SseLimits(20, 10)))
-          .as("%s", c).isInstanceOfSatisfying(SseLimitException.class, e -> {
-            assertThat(e.limit()).isEqualTo(SseLimitException.Limit.LINE);
-            assertThat(e.offset()).isZero();
-          });
-    }
+    failsEverywhere(utf8("data: " + "y".repeat(40) + "\n\n"), new SseLimits(20, 10),
+        SseLimitException.Limit.LINE, 0);
   }
 
   @Test
