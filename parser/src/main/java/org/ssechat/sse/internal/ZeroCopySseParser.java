@@ -242,7 +242,7 @@ public final class ZeroCopySseParser implements SseParser {
         int held = bomSeen;
         bomSeen = 3;
         if (held > 0) {
-          appendCutLine(BOM, 0, held);
+          holdBomPrefix(held);
         }
         return p;
       }
@@ -291,17 +291,15 @@ public final class ZeroCopySseParser implements SseParser {
     }
   }
 
-  /** Holds {@code n} more bytes of the line cut at the BOM check (they were not a BOM). */
-  private void appendCutLine(byte[] src, int off, int n) {
+  /** The first {@code held} bytes of a BOM turned out to begin the first line: it holds them. */
+  private void holdBomPrefix(int held) {
     lineStart = 0;
-    if (lineLen + n > maxLine) {
+    if (held > maxLine) {
       throw new SseLimitException(SseLimitException.Limit.LINE, maxLine, lineStart);
     }
-    if (lineLen + n > line.length) {
-      line = Arrays.copyOf(line, grow(line.length, lineLen + n, maxLine));
-    }
-    System.arraycopy(src, off, line, lineLen, n);
-    lineLen += n;
+    line = ensure(line, held);
+    System.arraycopy(BOM, 0, line, 0, held);
+    lineLen = held;
   }
 
   /**
