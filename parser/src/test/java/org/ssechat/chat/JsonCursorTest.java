@@ -80,7 +80,8 @@ class JsonCursorTest {
 
   private SyntaxError error(byte[] buf, int start, int end) {
     Outcome o = read(cursor, buf, start, end);
-    assertThat(o.isAccepted()).as(() -> show(buf, start, end) + " accepted as " + o.texts()).isFalse();
+    assertThat(o.isAccepted()).as(() -> show(buf, start, end) + " accepted as " + o.texts())
+        .isFalse();
     try {
       // read() caught the error: read again to hold the exception itself.
       cursor.reset(buf, start, end);
@@ -224,7 +225,8 @@ class JsonCursorTest {
   @Test
   void aNonAsciiNameIsNone() {
     Names names = new Names("id", "e");
-    assertThat(nameIndexes(names, "{\"\u00efd\":1,\"\u00e9\":2,\"\\u00e9\":3,\"id\u00e9\":4,\"id\":5}"))
+    assertThat(nameIndexes(names,
+        "{\"\u00efd\":1,\"\u00e9\":2,\"\\u00e9\":3,\"id\u00e9\":4,\"id\":5}"))
         .containsExactly(-1, -1, -1, -1, 0);
     assertThat(nameIndexes(names, concat(utf8("{\""), hex("FF"), utf8("id\":1,\"i"),
         hex("E4 B8"), utf8("\":2}")))).containsExactly(-1, -1);
@@ -842,8 +844,8 @@ class JsonCursorTest {
 
   @Test
   void offsetsAreRelativeToTheStartOfTheRange() {
-    byte[] buf = concat(latin1("\"[{\u00ff\\"), utf8(" {\"id\": 12,\"x\":[ true,null ,\"s\",-1.5]}"),
-        latin1("]\"}\u00ff1"));
+    byte[] buf = concat(latin1("\"[{\u00ff\\"),
+        utf8(" {\"id\": 12,\"x\":[ true,null ,\"s\",-1.5]}"), latin1("]\"}\u00ff1"));
     int start = 5;
     int end = buf.length - 5;
     Outcome o = read(cursor, buf, start, end);
