@@ -77,6 +77,8 @@ public final class ChatChunkDecoder implements SseListener {
   private static final int MAX_PROBLEM_CHARS = 200;
   private static final int MAX_RAW_ERROR_CHARS = 500;
   static final String NO_MESSAGE = "error without a message";
+  /** Heads longer than this are not remembered (a huge skipped field would be copied). */
+  private static final int MAX_HEAD = 4096;
 
   /** Every property name the decoder looks at; the constants below are positions in it. */
   private static final JsonCursor.Names FIELDS = new JsonCursor.Names("model", "choices", "usage",
@@ -138,8 +140,27 @@ public final class ChatChunkDecoder implements SseListener {
   private String eventModel;
   private Usage lastUsage;
 
+  // The head of the last event: its bytes up to its last "quiet" root property name, i.e. one
+  // reached after root properties that changed nothing (skipped ones, a model equal to the
+  // current one, ...). Chunks of a stream repeat the same head (id, object, created, model,
+  // fingerprint), so an event whose bytes match it up to one of those names resumes there: the
+  // bytes before were checked when the head was read, and they have no effect.
+  private final boolean reuseHeads;
+  private byte[] head = new byte[0];
+  private int headLength;
+  /** Offsets of the head's quiet names (each after a comma), ascending. */
+  private int[] headNames = new int[8];
+  private int headNameCount;
+  private int lastResume;
+
   public ChatChunkDecoder(ChatDeltaListener listener) {
+    this(listener, true);
+  }
+
+  /** With {@code reuseHeads} false every event is read in full (for tests). */
+  ChatChunkDecoder(ChatDeltaListener listener, boolean reuseHeads) {
     this.out = Objects.requireNonNull(listener, "listener");
+    this.reuseHeads = reuseHeads;
   }
 
   @Override
@@ -177,20 +198,38 @@ public final class ChatChunkDecoder implements SseListener {
     }
     if (eventModel != null) {
       model = eventModel;
+      headNameCount = 0; // a "model" in the head was quiet only while it matched the old model
     }
     pending.deliver(out);
+  }
+
+  /** Where the last JSON event was resumed (0: read from its start); for tests. */
+  int lastResume() {
+    return lastResume;
   }
 
   /** Reads one event's JSON object into {@link #pending}; null on success, else the problem. */
   private String decode(byte[] buf, int start, int end) {
     pending.clear();
     eventModel = null;
-    c.reset(buf, start, end);
+    int resumeAt = reuseHeads ? sameHead(buf, start, end) : 0;
+    lastResume = resumeAt;
+    if (resumeAt > 0) {
+      c.resume(buf, start, end, resumeAt);
+    } else {
+      headNameCount = 0;
+      c.reset(buf, start, end);
+      c.next(); // the '{' onEvent has seen
+    }
     try {
-      readRoot();
+      readRoot(resumeAt > 0);
     } catch (JsonCursor.SyntaxError e) {
       return e.truncated() ? "truncated JSON (the data ends inside the object)"
           : "invalid JSON: " + flatten(e.getMessage(), MAX_PROBLEM_CHARS);
+    } finally {
+      if (reuseHeads) {
+        rememberHead(buf, start, resumeAt);
+      }
     }
     try {
       c.next();
@@ -200,9 +239,55 @@ public final class ChatChunkDecoder implements SseListener {
     }
   }
 
-  private void readRoot() {
-    c.next(); // the '{' onEvent has seen
+  /**
+   * The offset of the last quiet name of the remembered head up to which the event has the same
+   * bytes, or 0 if there is none. Keeps the names before it (that one is recorded again when
+   * read).
+   */
+  private int sameHead(byte[] buf, int start, int end) {
+    int k = headNameCount;
+    if (k == 0) {
+      return 0;
+    }
+    int same = Arrays.mismatch(head, 0, headLength, buf, start, end);
+    if (same < 0) {
+      same = headLength;
+    }
+    while (k > 0 && headNames[k - 1] > same) {
+      k--;
+    }
+    if (k == 0) {
+      return 0;
+    }
+    headNameCount = k - 1;
+    return headNames[k - 1];
+  }
+
+  /** Keeps the event's head: its bytes up to the last quiet name recorded while reading it. */
+  private void rememberHead(byte[] buf, int start, int resumedAt) {
+    int length = headNameCount == 0 ? 0 : headNames[headNameCount - 1];
+    if (length > head.length) {
+      head = Arrays.copyOf(head, Math.max(length, head.length * 2));
+    }
+    if (length > resumedAt) { // the bytes before resumedAt are in head already
+      System.arraycopy(buf, start + resumedAt, head, resumedAt, length - resumedAt);
+    }
+    headLength = length;
+  }
+
+  /** Reads the root object's properties; {@code resumed}: from a name inside it (see above). */
+  private void readRoot(boolean resumed) {
+    boolean quiet = reuseHeads;
+    boolean first = !resumed;
     while (c.next() == NAME) {
+      if (quiet && !first && c.tokenOffset() <= MAX_HEAD) {
+        if (headNameCount == headNames.length) {
+          headNames = Arrays.copyOf(headNames, headNameCount * 2);
+        }
+        headNames[headNameCount++] = c.tokenOffset();
+      }
+      first = false;
+      int ops = pending.count();
       int name = c.name(FIELDS);
       int v = c.next();
       switch (name) {
@@ -213,6 +298,7 @@ public final class ChatChunkDecoder implements SseListener {
         case F_ERROR -> readError(v);
         default -> c.skipValue();
       }
+      quiet &= pending.count() == ops && eventModel == null;
     }
   }
 
