@@ -273,6 +273,57 @@ class JsonCursorDifferentialTest {
     throw new AssertionError("accepted " + Arrays.toString(json));
   }
 
+  // ---- names, against their decoded text -------------------------------------------------------
+
+  /** A set of names and one name to look up: one of them, a near miss, or another. */
+  @Provide
+  Arbitrary<Tuple.Tuple2<List<String>, String>> lookups() {
+    Arbitrary<String> anyName = Arbitraries.frequencyOf(
+        Tuple.of(3, Arbitraries.strings().withChars("ab_").ofMaxLength(20)),
+        Tuple.of(1, Arbitraries.of(KNOWN)),
+        Tuple.of(1, Arbitraries.strings().ascii().ofMaxLength(20)));
+    return anyName.list().uniqueElements().ofMinSize(1).ofMaxSize(12).flatMap(set -> {
+      Arbitrary<String> member = Arbitraries.of(set);
+      Arbitrary<String> nearMiss = Combinators.combine(member, Arbitraries.of("", "a", "b", "_"),
+          Arbitraries.integers().between(0, 2))
+          .as((n, c, cut) -> n.substring(0, Math.max(0, n.length() - cut)) + c);
+      return Arbitraries.frequencyOf(Tuple.of(3, member), Tuple.of(3, nearMiss),
+          Tuple.of(1, anyName)).map(name -> Tuple.of(set, name));
+    });
+  }
+
+  @Property(tries = 2000)
+  void namesAreFoundByTheirDecodedText(@ForAll("lookups") Tuple.Tuple2<List<String>, String> lookup,
+      @ForAll @IntRange(max = 511) int escapes, @ForAll boolean atTheEndOfTheArray) {
+    List<String> set = lookup.get1();
+    String name = lookup.get2();
+    Names names = new Names(set.toArray(String[]::new));
+    // The name's first eight characters escaped as the bits of escapes say.
+    String quoted = jsonName(name, escapes);
+    byte[] json = utf8("{" + quoted + ":0}");
+    // After the range, the same name again, so that reading past it looks like a match.
+    byte[] buf = atTheEndOfTheArray ? json : concat(json, utf8(name + "\":0}"));
+    cursor.reset(buf, 0, json.length);
+    assertThat(cursor.next()).isEqualTo(JsonCursor.START_OBJECT);
+    assertThat(cursor.next()).isEqualTo(JsonCursor.NAME);
+    assertThat(cursor.name(names)).as("%s in %s", quoted, set).isEqualTo(set.indexOf(name));
+    assertThat(cursor.text()).isEqualTo(name);
+    assertThat(cursor.name(names)).as("%s in %s after text()", quoted, set)
+        .isEqualTo(set.indexOf(name));
+  }
+
+  /** {@code name} as a JSON string, its first eight chars escaped as {@code escapes} says. */
+  private static String jsonName(String name, int escapes) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean mustEscape = c == '"' || c == '\\' || c < 0x20;
+      sb.append(mustEscape || i < 8 && (escapes & (1 << i)) != 0 ? unicodeEscape(c, escapes >> 8)
+          : String.valueOf(c));
+    }
+    return sb.append('"').toString();
+  }
+
   // ---- the oracle -----------------------------------------------------------------------------
 
   /**
@@ -563,19 +614,9 @@ class JsonCursorDifferentialTest {
       Arbitrary<String> known = Combinators.combine(Arbitraries.of(KNOWN),
           Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0)),
               Tuple.of(1, Arbitraries.integers().between(0, 511))))
-          .as(JsonCursorDifferentialTest::quotedWithEscapes);
+          .as(JsonCursorDifferentialTest::jsonName);
       return Arbitraries.frequencyOf(Tuple.of(3, known), Tuple.of(2, string(false)));
     }
-  }
-
-  /** {@code name} quoted, char {@code i} written as a unicode escape if bit {@code i} is set. */
-  private static String quotedWithEscapes(String name, int mask) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < name.length(); i++) {
-      sb.append(i < 8 && (mask & (1 << i)) != 0 ? unicodeEscape(name.charAt(i), mask >> 8)
-          : String.valueOf(name.charAt(i)));
-    }
-    return sb.append('"').toString();
   }
 
   /** A string, with lone escaped surrogates or not (Jackson refuses them in names). */
