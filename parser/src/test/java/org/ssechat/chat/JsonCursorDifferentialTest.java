@@ -645,8 +645,12 @@ class JsonCursorDifferentialTest {
         Tuple.of(3, Arbitraries.of("\\\"", "\\\\", "\\/", "\\b", "\\f", "\\n", "\\r", "\\t")),
         Tuple.of(3, escapedUnit),
         Tuple.of(2, escapedPair),
-        Tuple.of(1, Arbitraries.of("\u2028", "\u2029", "\ufeff", "\ufffd", "\uffff", "\u0085",
-            "\u00a0", "\udbff\udfff", "\u4e2d\u6587", "\ud83d\ude00")));
+        Tuple.of(2, Arbitraries.of("\u2028", "\u2029", "\ufeff", "\ufffd", "\uffff", "\u0085",
+            "\u00a0", "\u4e2d\u6587", "\ud83d\ude00",
+            // The first and last code points of each UTF-8 length and lead byte range.
+            "\u0080", "\u07ff", "\u0800", "\u0fff", "\u1000", "\ucfff", "\ud000", "\ud7ff",
+            "\ue000", "\ud800\udc00", "\ud8bf\udfff", "\ud8c0\udc00", "\udbbf\udfff",
+            "\udbc0\udc00", "\udbff\udfff")));
   }
 
   /** {@code \}{@code uXXXX} for {@code unit}, hex digit {@code i} in upper case if bit i is set. */
