@@ -195,6 +195,18 @@ final class JsonCursor {
       return -1;
     }
     byte[][] candidates = names.byLength[len];
+    if (textStart + 8 <= end) {
+      // Compare the first eight bytes (the name, then the closing quote and on, masked off) as
+      // one word; a candidate that passes is checked in full.
+      long first = (long) LONGS.get(buf, textStart) & (len >= 8 ? -1L : (1L << (len * 8)) - 1);
+      long[] firstWords = names.firstWordsByLength[len];
+      for (int k = 0; k < candidates.length; k++) {
+        if (firstWords[k] == first && sameBytes(candidates[k], buf, textStart)) {
+          return names.idsByLength[len][k];
+        }
+      }
+      return -1;
+    }
     for (int k = 0; k < candidates.length; k++) {
       if (sameBytes(candidates[k], buf, textStart)) {
         return names.idsByLength[len][k];
@@ -672,6 +684,8 @@ final class JsonCursor {
     /** {@code byLength[n]}: the names of n bytes; {@code idsByLength[n]}: their positions. */
     private final byte[][][] byLength;
     private final int[][] idsByLength;
+    /** The first eight bytes (fewer if shorter) of each name in {@link #byLength}, little-endian. */
+    private final long[][] firstWordsByLength;
 
     /** @param names distinct ASCII names; a name's position is what {@link #name} returns */
     Names(String... names) {
@@ -688,6 +702,7 @@ final class JsonCursor {
       }
       byLength = new byte[longest + 1][][];
       idsByLength = new int[longest + 1][];
+      firstWordsByLength = new long[longest + 1][];
       for (int n = 0; n <= longest; n++) {
         int size = n;
         int[] ids = IntStream.range(0, names.length).filter(k -> names[k].length() == size)
@@ -695,7 +710,16 @@ final class JsonCursor {
         idsByLength[n] = ids;
         byLength[n] = Arrays.stream(ids).mapToObj(k -> names[k].getBytes(StandardCharsets.US_ASCII))
             .toArray(byte[][]::new);
+        firstWordsByLength[n] = Arrays.stream(byLength[n]).mapToLong(Names::firstWord).toArray();
       }
+    }
+
+    private static long firstWord(byte[] name) {
+      long w = 0;
+      for (int k = Math.min(8, name.length) - 1; k >= 0; k--) {
+        w = w << 8 | (name[k] & 0xFF);
+      }
+      return w;
     }
 
     /** The position of the name spelled by {@code text[0, len)}, or -1. */

@@ -80,7 +80,8 @@ class JsonCursorTest {
 
   private SyntaxError error(byte[] buf, int start, int end) {
     Outcome o = read(cursor, buf, start, end);
-    assertThat(o.isAccepted()).as(() -> show(buf, start, end) + " accepted as " + o.texts()).isFalse();
+    assertThat(o.isAccepted()).as(() -> show(buf, start, end) + " accepted as " + o.texts())
+        .isFalse();
     try {
       // read() caught the error: read again to hold the exception itself.
       cursor.reset(buf, start, end);
@@ -224,7 +225,8 @@ class JsonCursorTest {
   @Test
   void aNonAsciiNameIsNone() {
     Names names = new Names("id", "e");
-    assertThat(nameIndexes(names, "{\"\u00efd\":1,\"\u00e9\":2,\"\\u00e9\":3,\"id\u00e9\":4,\"id\":5}"))
+    assertThat(nameIndexes(names,
+        "{\"\u00efd\":1,\"\u00e9\":2,\"\\u00e9\":3,\"id\u00e9\":4,\"id\":5}"))
         .containsExactly(-1, -1, -1, -1, 0);
     assertThat(nameIndexes(names, concat(utf8("{\""), hex("FF"), utf8("id\":1,\"i"),
         hex("E4 B8"), utf8("\":2}")))).containsExactly(-1, -1);
@@ -347,6 +349,19 @@ class JsonCursorTest {
         .isEqualTo("\u0080\u07FF\u0800\uFFFF\uD800\uDC00\uDBFF\uDFFF");
   }
 
+  /** First and last code points of every UTF-8 length and lead byte range. */
+  @ParameterizedTest
+  @ValueSource(ints = {0x80, 0x7FF, 0x800, 0xFFF, 0x1000, 0xCFFF, 0xD000, 0xD7FF, 0xE000, 0xFFFF,
+      0x10000, 0x3FFFF, 0x40000, 0xFFFFF, 0x100000, 0x10FFFF})
+  void utf8BoundaryCodePoints(int codePoint) {
+    String c = Character.toString(codePoint);
+    assertThat(stringValue(utf8("\"" + c + "\""))).isEqualTo(c);
+    assertThat(stringValue(utf8("\"a" + c + c + "\\n" + c + "\"")))
+        .isEqualTo("a" + c + c + "\n" + c);
+    assertThat(tokens(utf8("{\"" + c + "\":\"" + c + "\"}")))
+        .containsExactly("{", "name:" + c, "string:" + c, "}");
+  }
+
   @Test
   void emptyAndLongStrings() {
     assertThat(tokens("[\"\",\"\"]")).containsExactly("[", "string:", "string:", "]");
@@ -386,7 +401,11 @@ class JsonCursorTest {
         "ED A0 80 ED B0 80", "EF BF", "F0 80 80 80", "F0 8F BF BF", "F0 90", "F0 9F 98",
         "F0 9F 98 41", "F4 90 80 80", "F5 80 80 80", "F7 BF BF BF", "F8 88 80 80 80",
         "FC 84 80 80 80 80", "FE", "FF", "FE FF", "C3 A9 FF E4 B8 AD", "E4 B8 AD 80",
-        "F0 9F 98 80 F0 9F 98", "7F C2 80 C2");
+        "F0 9F 98 80 F0 9F 98", "7F C2 80 C2", "C2 7F", "C2 C0", "DF C0", "E0 9F 80", "E0 C0 80",
+        "E1 7F 80", "E1 80 7F", "E1 80 C0", "EC C0 80", "ED 7F 80", "ED A0 7F", "EE 80 C0",
+        "EF C0 BF", "F0 8F 80 80", "F0 C0 80 80", "F1 7F 80 80", "F1 80 7F 80", "F1 80 80 7F",
+        "F1 80 80 C0", "F3 C0 80 80", "F4 7F 80 80", "F4 90 80 80", "F4 8F C0 80", "F4 8F BF C0",
+        "C2 80 C2", "F1 80 80 80 F1", "F4 80 80 80 80");
   }
 
   @ParameterizedTest
@@ -842,8 +861,8 @@ class JsonCursorTest {
 
   @Test
   void offsetsAreRelativeToTheStartOfTheRange() {
-    byte[] buf = concat(latin1("\"[{\u00ff\\"), utf8(" {\"id\": 12,\"x\":[ true,null ,\"s\",-1.5]}"),
-        latin1("]\"}\u00ff1"));
+    byte[] buf = concat(latin1("\"[{\u00ff\\"),
+        utf8(" {\"id\": 12,\"x\":[ true,null ,\"s\",-1.5]}"), latin1("]\"}\u00ff1"));
     int start = 5;
     int end = buf.length - 5;
     Outcome o = read(cursor, buf, start, end);

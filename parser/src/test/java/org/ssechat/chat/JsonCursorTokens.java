@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Test helper: byte inputs, and a {@link JsonCursor}'s tokens as comparable text. A token reads
- * {@code {}, {@code }}, {@code [}, {@code ]}, {@code name:id}, {@code string:text},
+ * Test helper: byte inputs, and a {@link JsonCursor}'s tokens as comparable text. Brackets and
+ * braces read as themselves, other tokens as {@code name:id}, {@code string:text},
  * {@code int:12}, {@code float:1.5}, {@code true}, {@code false} or {@code null}.
  */
 final class JsonCursorTokens {
