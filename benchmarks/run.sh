@@ -4,7 +4,7 @@
 #
 #   benchmarks/run.sh [quick|full] [--jdk PATH]
 #
-# quick: about 10 minutes on a busy 2-core machine (1 stream, 3 read sizes, 2 x 1 s warm-up,
+# quick: about 12 minutes on a busy 2-core machine (1 stream, 4 read sizes, 3 x 1 s warm-up,
 #        3 x 1 s measurement; the gate still covers every stream and read size).
 # full:  the real run (12 streams, 5 read sizes, 3 x 1 s warm-up, 5 x 1 s measurement); hours.
 # --jdk: the JDK home to measure with (default: the `java` on PATH). The build uses ./mvnw.
@@ -36,9 +36,9 @@ echo "== correctness gate"
 "$java_bin" -cp "$jar" org.ssechat.benchmarks.Gate | tee "benchmarks/results/${tag}-gate.txt"
 
 if [ "$mode" = quick ]; then
-  jmh_opts=(-wi 2 -w 1s -i 3 -r 1s -f 1
+  jmh_opts=(-wi 3 -w 1s -i 3 -r 1s -f 1
     -p stream=synth-en-2000
-    -p readSize=16,4096,whole
+    -p readSize=16,256,4096,whole
     -p events=500,8000
     -p linearRead=256,whole)
 else
