@@ -71,6 +71,7 @@ import org.ssechat.sse.Utf8;
  */
 public final class ChatChunkDecoder implements SseListener {
 
+  private static final byte[] NO_BYTES = new byte[0];
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ERROR_TYPE = "error".getBytes(StandardCharsets.US_ASCII);
   private static final int EXCERPT_CHARS = 80;
@@ -191,7 +192,7 @@ public final class ChatChunkDecoder implements SseListener {
     }
     String problem = decode(buf, start, end);
     // The cursor holds the event's array until the next reset: let it go (a borrowed view).
-    c.reset(DONE, 0, 0);
+    c.reset(NO_BYTES, 0, 0);
     if (problem != null) {
       out.onMalformed(problem, excerpt(buf, start, end));
       return;
@@ -722,7 +723,7 @@ public final class ChatChunkDecoder implements SseListener {
       } catch (JsonCursor.SyntaxError e) {
         // Not JSON after all: report the text.
       } finally {
-        c.reset(DONE, 0, 0);
+        c.reset(NO_BYTES, 0, 0);
       }
     }
     if (text.isEmpty()) {
