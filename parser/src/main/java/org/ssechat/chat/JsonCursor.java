@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.ssechat.sse.Utf8;
 
 /**
  * A strict (RFC 8259) pull tokenizer over one JSON text held in a byte range: the engine of
@@ -538,33 +539,25 @@ final class JsonCursor {
       // as in chars, and each ill-formed byte becomes at most one U+FFFD.
       chars = new char[Math.max(len, chars.length * 2)];
     }
-    char[] out = chars;
-    byte[] b = buf;
+    if (!escaped) {
+      charCount = Utf8.decode(buf, textStart, len, chars, 0);
+      return;
+    }
+    // Runs of text between escapes. A backslash byte is never part of a UTF-8 sequence, so a
+    // sequence cut by one is ill-formed either way.
     int n = 0;
     int i = textStart;
-    int e = textEnd;
-    if (!escaped) {
-      // The common case: plain ASCII.
-      while (i < e && b[i] >= 0) {
-        out[n++] = (char) b[i++];
+    while (true) {
+      int backslash = i;
+      while (backslash < textEnd && buf[backslash] != '\\') {
+        backslash++;
       }
-      if (i == e) {
-        charCount = n;
-        return;
+      n += Utf8.decode(buf, i, backslash - i, chars, n);
+      if (backslash == textEnd) {
+        break;
       }
-    }
-    while (i < e) {
-      byte c = b[i];
-      if (c >= 0 && c != '\\') {
-        out[n++] = (char) c;
-        i++;
-      } else if (c == '\\') {
-        out[n++] = unescape(i);
-        i += b[i + 1] == 'u' ? 6 : 2;
-      } else {
-        i = utf8(i, e, out, n);
-        n = charCount;
-      }
+      chars[n++] = unescape(backslash);
+      i = backslash + (buf[backslash + 1] == 'u' ? 6 : 2);
     }
     charCount = n;
   }
@@ -587,58 +580,6 @@ final class JsonCursor {
       default: // '"', '\\', '/'
         return (char) buf[i + 1];
     }
-  }
-
-  /**
-   * Decodes one UTF-8 sequence (or one maximal ill-formed subpart, as one U+FFFD) starting at the
-   * non-ASCII byte {@code buf[i]}; stores it at {@code out[n]}, sets {@link #charCount} to the new
-   * count and returns the index after what it consumed.
-   */
-  private int utf8(int i, int e, char[] out, int n) {
-    int lead = buf[i] & 0xFF;
-    int need;
-    int lower = 0x80;
-    int upper = 0xBF;
-    int cp;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      need = 1;
-      cp = lead & 0x1F;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      need = 2;
-      cp = lead & 0x0F;
-      lower = lead == 0xE0 ? 0xA0 : 0x80;
-      upper = lead == 0xED ? 0x9F : 0xBF;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      need = 3;
-      cp = lead & 0x07;
-      lower = lead == 0xF0 ? 0x90 : 0x80;
-      upper = lead == 0xF4 ? 0x8F : 0xBF;
-    } else {
-      out[n] = '\uFFFD';
-      charCount = n + 1;
-      return i + 1;
-    }
-    int j = i + 1;
-    for (int k = 0; k < need; k++, j++) {
-      int cont = j < e ? buf[j] & 0xFF : -1;
-      if (cont < lower || cont > upper) {
-        // The ill-formed subpart ends before this byte, which is decoded afresh.
-        out[n] = '\uFFFD';
-        charCount = n + 1;
-        return j;
-      }
-      lower = 0x80;
-      upper = 0xBF;
-      cp = cp << 6 | (cont & 0x3F);
-    }
-    if (cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
-      out[n++] = Character.highSurrogate(cp);
-      out[n++] = Character.lowSurrogate(cp);
-    } else {
-      out[n++] = (char) cp;
-    }
-    charCount = n;
-    return j;
   }
 
   private static boolean sameBytes(byte[] name, byte[] b, int at) {

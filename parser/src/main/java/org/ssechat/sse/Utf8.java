@@ -30,56 +30,69 @@ public final class Utf8 {
 
   /** The Encoding Standard's UTF-8 decoder, step by step (the slow reference path). */
   public static String decodeExact(byte[] buf, int off, int len) {
+    char[] out = new char[len];
+    return new String(out, 0, decode(buf, off, len, out, 0));
+  }
+
+  /**
+   * Decodes {@code len} bytes of {@code buf} at {@code off} into {@code out} from {@code outOff},
+   * step by step as the Encoding Standard does (like {@link #decode(byte[], int, int)}, without
+   * allocating); returns the number of chars written, which is never more than {@code len}.
+   */
+  public static int decode(byte[] buf, int off, int len, char[] out, int outOff) {
     int end = off + len;
-    StringBuilder sb = new StringBuilder(end - off);
-    int cp = 0;
-    int needed = 0;
-    int seen = 0;
-    int lower = 0x80;
-    int upper = 0xBF;
-    for (int i = off; i < end; i++) {
-      int b = buf[i] & 0xFF;
-      if (needed == 0) {
-        if (b <= 0x7F) {
-          sb.append((char) b);
-        } else if (b >= 0xC2 && b <= 0xDF) {
-          needed = 1;
-          cp = b & 0x1F;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-          lower = b == 0xE0 ? 0xA0 : 0x80;
-          upper = b == 0xED ? 0x9F : 0xBF;
-          needed = 2;
-          cp = b & 0xF;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-          lower = b == 0xF0 ? 0x90 : 0x80;
-          upper = b == 0xF4 ? 0x8F : 0xBF;
-          needed = 3;
-          cp = b & 0x7;
-        } else {
-          sb.append('\uFFFD');
-        }
+    int n = outOff;
+    int i = off;
+    while (i < end) {
+      int lead = buf[i] & 0xFF;
+      if (lead < 0x80) {
+        out[n++] = (char) lead;
+        i++;
         continue;
       }
-      if (b < lower || b > upper) {
-        // Ill-formed subpart ends before this byte, which is then decoded afresh.
-        cp = needed = seen = 0;
+      int need;
+      int lower = 0x80;
+      int upper = 0xBF;
+      int cp;
+      if (lead >= 0xC2 && lead <= 0xDF) {
+        need = 1;
+        cp = lead & 0x1F;
+      } else if (lead >= 0xE0 && lead <= 0xEF) {
+        need = 2;
+        cp = lead & 0x0F;
+        lower = lead == 0xE0 ? 0xA0 : 0x80;
+        upper = lead == 0xED ? 0x9F : 0xBF;
+      } else if (lead >= 0xF0 && lead <= 0xF4) {
+        need = 3;
+        cp = lead & 0x07;
+        lower = lead == 0xF0 ? 0x90 : 0x80;
+        upper = lead == 0xF4 ? 0x8F : 0xBF;
+      } else {
+        out[n++] = '\uFFFD';
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      for (int k = 0; k < need; k++, j++) {
+        int cont = j < end ? buf[j] & 0xFF : -1;
+        if (cont < lower || cont > upper) {
+          cp = -1; // the ill-formed subpart ends before this byte, which is decoded afresh
+          break;
+        }
         lower = 0x80;
         upper = 0xBF;
-        sb.append('\uFFFD');
-        i--;
-        continue;
+        cp = cp << 6 | (cont & 0x3F);
       }
-      lower = 0x80;
-      upper = 0xBF;
-      cp = (cp << 6) | (b & 0x3F);
-      if (++seen == needed) {
-        sb.appendCodePoint(cp);
-        cp = needed = seen = 0;
+      if (cp < 0) {
+        out[n++] = '\uFFFD';
+      } else if (cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+        out[n++] = Character.highSurrogate(cp);
+        out[n++] = Character.lowSurrogate(cp);
+      } else {
+        out[n++] = (char) cp;
       }
+      i = j;
     }
-    if (needed != 0) {
-      sb.append('\uFFFD');
-    }
-    return sb.toString();
+    return n - outOff;
   }
 }
