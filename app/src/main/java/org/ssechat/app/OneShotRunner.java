@@ -14,9 +14,9 @@ import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
-import org.ssechat.repl.ChatRepl;
-import org.ssechat.repl.ExitCodes;
-import org.ssechat.repl.ReplCommands;
+import org.ssechat.failure.ExitCodes;
+import org.ssechat.failure.Failures;
+import org.ssechat.failure.UsageException;
 import org.ssechat.repl.SimpleCommand;
 
 /**
@@ -78,10 +78,10 @@ final class OneShotRunner implements ShellRunner, ExitCodeGenerator {
       return ExitCodes.toProcess(status);
     } catch (CommandExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      err.println("ssechat " + name + ": " + ChatRepl.oneLine(cause));
-      return cause instanceof ReplCommands.UsageException ? ExitCodes.USAGE : ExitCodes.ERROR;
+      err.println("ssechat " + name + ": " + Failures.oneLine(cause));
+      return cause instanceof UsageException ? ExitCodes.USAGE : ExitCodes.ERROR;
     } catch (RuntimeException e) {
-      err.println("ssechat " + name + ": " + ChatRepl.oneLine(e));
+      err.println("ssechat " + name + ": " + Failures.oneLine(e));
       return ExitCodes.ERROR;
     }
   }

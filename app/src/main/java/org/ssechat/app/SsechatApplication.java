@@ -5,8 +5,8 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.ssechat.repl.ChatRepl;
-import org.ssechat.repl.ExitCodes;
+import org.ssechat.failure.ExitCodes;
+import org.ssechat.failure.Failures;
 
 /**
  * Entry point: {@code ssechat} starts the REPL, {@code ssechat COMMAND ARGS…} runs one command and
@@ -44,7 +44,7 @@ public class SsechatApplication {
       throw e; // build-time AOT processing stops the run this way
     } catch (RuntimeException e) {
       // e.g. an unknown --provider or a bad config.yml value: one line, no stack trace
-      System.err.println("ssechat: " + ChatRepl.oneLine(e));
+      System.err.println("ssechat: " + Failures.oneLine(e));
       for (Throwable c = e; c != null; c = c.getCause()) {
         if (c instanceof IllegalArgumentException) {
           return ExitCodes.USAGE;

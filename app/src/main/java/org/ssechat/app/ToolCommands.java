@@ -10,10 +10,10 @@ import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.ExitStatus;
 import org.ssechat.bench.QuickBench;
 import org.ssechat.client.Cancellation;
-import org.ssechat.client.ChatException;
+import org.ssechat.failure.ChatException;
+import org.ssechat.failure.UsageException;
 import org.ssechat.repl.AnswerRenderer;
 import org.ssechat.repl.Interrupts;
-import org.ssechat.repl.ReplCommands;
 import org.ssechat.repl.SimpleCommand;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.ReplayOptions;
@@ -93,7 +93,7 @@ final class ToolCommands {
           List<Path> files = new ArrayList<>();
           ctx.parsedInput().arguments().forEach(a -> files.add(Path.of(a.value())));
           if (files.isEmpty()) {
-            throw new ReplCommands.UsageException(
+            throw new UsageException(
                 "usage: bench FILE... [--parsers a,b] [--chunk-size N]");
           }
           String parsers = SimpleCommand.option(ctx, "parsers", 'p');
@@ -104,7 +104,7 @@ final class ToolCommands {
           try {
             QuickBench.run(files, names, chunkSize, ctx.outputWriter());
           } catch (IllegalArgumentException e) {
-            throw new ReplCommands.UsageException(e.getMessage());
+            throw new UsageException(e.getMessage());
           } catch (java.io.IOException e) {
             throw new ChatException("cannot read " + e.getMessage());
           }
@@ -147,7 +147,7 @@ final class ToolCommands {
     try {
       return parser.get();
     } catch (IllegalArgumentException e) {
-      throw new ReplCommands.UsageException(e.getMessage());
+      throw new UsageException(e.getMessage());
     }
   }
 

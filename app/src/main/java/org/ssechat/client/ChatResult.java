@@ -25,4 +25,21 @@ public record ChatResult(Outcome outcome, String model, String content, String r
     toolCalls = List.copyOf(toolCalls);
     warnings = List.copyOf(warnings);
   }
+
+  /**
+   * A request that failed before any response could be processed (a backend that threw, a
+   * recording that cannot be read): no answer, no metrics.
+   *
+   * @param error one line, as {@link org.ssechat.failure.Failures} makes them
+   */
+  public static ChatResult failedBeforeResponse(String model, String error) {
+    return new ChatResult(Outcome.ERROR, model, "", "", List.of(), null, null, error, List.of(),
+        Metrics.NONE);
+  }
+
+  /** The same request cancelled before any response: no answer, no metrics. */
+  public static ChatResult cancelledBeforeResponse(String model) {
+    return new ChatResult(Outcome.CANCELLED, model, "", "", List.of(), null, null, "cancelled",
+        List.of(), Metrics.NONE);
+  }
 }

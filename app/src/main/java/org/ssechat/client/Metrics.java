@@ -15,6 +15,9 @@ package org.ssechat.client;
 public record Metrics(long timeToFirstByteMs, long timeToFirstTokenMs, long totalMs, int events,
     int reads, long bytes, long completionTokens, boolean tokensFromUsage) {
 
+  /** Nothing happened: no response was received. */
+  public static final Metrics NONE = new Metrics(-1, -1, -1, 0, 0, 0, 0, false);
+
   /** Completion tokens per second over the time from first token to end; 0 if unknown. */
   public double tokensPerSecond() {
     long span = timeToFirstTokenMs < 0 ? -1 : totalMs - timeToFirstTokenMs;

@@ -9,6 +9,8 @@ import org.ssechat.chat.ChatChunkDecoder;
 import org.ssechat.chat.ChatDeltaListener;
 import org.ssechat.chat.ChatDeltaListeners;
 import org.ssechat.chat.Usage;
+import org.ssechat.failure.Failures;
+import org.ssechat.record.RecordedExchange;
 import org.ssechat.sse.SseEvent;
 import org.ssechat.sse.SseLimits;
 import org.ssechat.sse.SseListener;
@@ -23,7 +25,10 @@ import org.ssechat.sse.SseStreamEnd;
  *
  * <pre>{@code
  * var p = new ResponseStreamProcessor("gpt-4o-mini", renderer, SseLimits.DEFAULTS, System.nanoTime());
- * while ((n = in.read(buf)) > 0) p.feed(buf, 0, n);
+ * p.begin(head);                                          // status and headers known
+ * while ((n = in.read(buf)) > 0) {
+ *   if (p.feed(buf, 0, n, System.nanoTime()) == Demand.STOP) break;
+ * }
  * ChatResult r = p.finish();            // or fail("…"), or cancelled()
  * }</pre>
  *
@@ -40,8 +45,10 @@ import org.ssechat.sse.SseStreamEnd;
  * warning. Whatever the outcome, the result holds the partial answer.
  *
  * <p>An {@link org.ssechat.sse.SseLimitException} (or any other failure while parsing) does not
- * escape {@code feed}: it is remembered, later input is ignored, and {@link #failed()} tells the
- * caller to stop reading. Not thread-safe: one instance per response, fed from one thread.
+ * escape {@code feed}: it is remembered, later input is ignored, and {@code feed} returns
+ * {@link Demand#STOP}. Every error message ends with {@code — partial answer kept} when an answer
+ * had begun. A {@link BodyTap} (recording) sees every read and ends with the processor. Not
+ * thread-safe: one instance per response, fed from one thread.
  */
 public final class ResponseStreamProcessor {
 
@@ -54,6 +61,7 @@ public final class ResponseStreamProcessor {
   private final ChatDeltaListener sink;
   private final List<String> extraWarnings = new ArrayList<>();
 
+  private BodyTap tap;
   private long firstByteNanos = -1;
   private long firstTokenNanos = -1;
   private int events;
@@ -63,87 +71,132 @@ public final class ResponseStreamProcessor {
   private boolean finished;
 
   /**
-   * A processor using the default SSE parser and the chat chunk decoder.
+   * A processor using the default SSE parser and limits, timed from now: what a
+   * {@link ChatBackend} gets when the caller only has a listener.
+   */
+  public static ResponseStreamProcessor forRequest(ChatRequest request,
+      ChatDeltaListener listener) {
+    return new ResponseStreamProcessor(request.model(), listener, SseParsers.DEFAULT,
+        SseLimits.DEFAULTS, System.nanoTime());
+  }
+
+  /** {@link #ResponseStreamProcessor(String, ChatDeltaListener, String, SseLimits, long)} with
+   * the default SSE parser. */
+  public ResponseStreamProcessor(String requestedModel, ChatDeltaListener listener,
+      SseLimits limits, long startNanos) {
+    this(requestedModel, listener, SseParsers.DEFAULT, limits, startNanos);
+  }
+
+  /**
+   * A processor using the named SSE parser and the chat chunk decoder.
    *
    * @param requestedModel the model asked for (reported if the stream names none)
    * @param listener       receives every delta, on the feeding thread
+   * @param parser         the SSE parser implementation ({@link SseParsers#names()})
    * @param limits         SSE line and event size limits
    * @param startNanos     {@link System#nanoTime()} when the request was sent; timings count from it
+   * @throws IllegalArgumentException for an unknown parser name
    */
   public ResponseStreamProcessor(String requestedModel, ChatDeltaListener listener,
-      SseLimits limits, long startNanos) {
+      String parser, SseLimits limits, long startNanos) {
     this.requestedModel = Objects.requireNonNull(requestedModel, "requestedModel");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.startNanos = startNanos;
     // The accumulator goes first: if the caller's listener throws, the delta is still kept.
     this.sink = ChatDeltaListeners.tee(acc, progress, listener);
-    this.parser = SseParsers.create(SseParsers.DEFAULT,
+    this.parser = SseParsers.create(parser,
         new CountingSseListener(new ChatChunkDecoder(sink)), limits);
   }
 
-  /** Parses one read: all remaining bytes of {@code buf} (its position moves to its limit). */
-  public void feed(ByteBuffer buf) {
-    int n = buf.remaining();
-    if (!beforeRead(n)) {
-      buf.position(buf.limit());
-      return;
-    }
-    try {
-      parser.feed(buf);
-    } catch (RuntimeException e) {
-      fail(e);
+  /**
+   * Taps the raw body (e.g. records it): {@code tap} sees every byte given to {@link #feed} or
+   * {@link #received}, and is ended with this processor. Set it before the first read.
+   */
+  public void tap(BodyTap tap) {
+    this.tap = tap;
+  }
+
+  /** A response begins (for HTTP: each attempt with a status); the tap is told. */
+  public void begin(RecordedExchange head) {
+    if (tap != null) {
+      tap.begin(head, startNanos);
     }
   }
 
-  /** Parses one read of {@code len} bytes; {@code buf} is not kept and may be reused at once. */
-  public void feed(byte[] buf, int off, int len) {
+  /**
+   * One read of the body, tapped and decoded: all remaining bytes of {@code buf} (its position
+   * moves to its limit).
+   *
+   * @param arrivalNanos {@link System#nanoTime()} when the read arrived
+   * @return whether to go on reading
+   */
+  public Demand feed(ByteBuffer buf, long arrivalNanos) {
+    received(buf, arrivalNanos);
+    return decode(buf);
+  }
+
+  /**
+   * One read of {@code len} bytes, tapped and decoded; {@code buf} is not kept and may be reused
+   * at once.
+   */
+  public Demand feed(byte[] buf, int off, int len, long arrivalNanos) {
     Objects.checkFromIndexSize(off, len, buf.length);
-    if (!beforeRead(len)) {
-      return;
+    if (tap != null) {
+      tap.read(ByteBuffer.wrap(buf, off, len), arrivalNanos);
     }
-    try {
-      parser.feed(buf, off, len);
-    } catch (RuntimeException e) {
-      fail(e);
+    count(len);
+    if (failure == null && !finished) {
+      try {
+        parser.feed(buf, off, len);
+      } catch (RuntimeException e) {
+        fail(e);
+      }
     }
+    return demand();
   }
 
-  private boolean beforeRead(int n) {
+  /**
+   * A read that the source keeps for itself for now (a body it has not yet classified, an error
+   * body): tapped and counted, not decoded. Its position does not move.
+   */
+  public void received(ByteBuffer buf, long arrivalNanos) {
+    if (tap != null) {
+      tap.read(buf, arrivalNanos);
+    }
+    count(buf.remaining());
+  }
+
+  /**
+   * Decodes bytes already {@link #received}: all remaining bytes of {@code buf} (its position
+   * moves to its limit).
+   */
+  public Demand decode(ByteBuffer buf) {
+    if (failure != null || finished) {
+      buf.position(buf.limit());
+    } else {
+      try {
+        parser.feed(buf);
+      } catch (RuntimeException e) {
+        fail(e);
+      }
+    }
+    return demand();
+  }
+
+  private void count(int n) {
     if (firstByteNanos < 0 && n > 0) {
       firstByteNanos = System.nanoTime();
     }
     reads++;
     bytes += n;
-    return failure == null && !finished;
+  }
+
+  private Demand demand() {
+    return failure != null ? Demand.STOP : acc.doneSeen() ? Demand.LINGER : Demand.MORE;
   }
 
   private void fail(RuntimeException e) {
-    String msg = e.getMessage() == null || e.getMessage().isBlank()
-        ? e.getClass().getSimpleName() : e.getMessage().strip().lines().findFirst().orElse("");
-    failure = msg + " — partial answer kept";
-  }
-
-  /**
-   * Whether reading should stop: parsing failed (a limit was exceeded, or the listener threw).
-   * The next {@code finish*} call reports it.
-   */
-  public boolean failed() {
-    return failure != null;
-  }
-
-  /** Whether answer output (content, reasoning, refusal or a tool call) has begun. */
-  public boolean outputStarted() {
-    return progress.outputStarted;
-  }
-
-  /** Whether {@code [DONE]} was seen; a reader may stop here instead of waiting for EOF. */
-  public boolean doneSeen() {
-    return acc.doneSeen();
-  }
-
-  /** Whether an in-stream error was seen. */
-  public boolean errorSeen() {
-    return !acc.errors().isEmpty();
+    failure = Failures.oneLine(Failures.messageOf(e).strip().lines().findFirst().orElse(""));
   }
 
   /**
@@ -168,7 +221,8 @@ public final class ResponseStreamProcessor {
   /**
    * Reading stopped because of a transport problem (connection lost, timeout …).
    *
-   * @param message one line, e.g. {@code "no data for 60s (idle timeout) — partial answer kept"}
+   * @param message one line, e.g. {@code "no data for 60s (idle timeout)"}; the result adds
+   *     {@code — partial answer kept} when an answer had begun
    */
   public ChatResult fail(String message) {
     return end(Outcome.ERROR, Objects.requireNonNull(message, "message"));
@@ -176,7 +230,7 @@ public final class ResponseStreamProcessor {
 
   /** The user cancelled. */
   public ChatResult cancelled() {
-    return end(Outcome.CANCELLED, "cancelled — partial answer kept");
+    return end(Outcome.CANCELLED, "cancelled");
   }
 
   private ChatResult end(Outcome ending, String transportError) {
@@ -188,7 +242,7 @@ public final class ResponseStreamProcessor {
     SseStreamEnd tail = failure == null ? parser.endOfInput() : null;
     List<String> warnings = new ArrayList<>(extraWarnings);
     List<String> malformed = acc.malformed();
-    if (!malformed.isEmpty()) {
+    if (!malformed.isEmpty()) { // one warning, however many
       warnings.add("skipped " + malformed.size() + " malformed event(s): " + malformed.get(0));
     }
     String finishReason = acc.finishReason();
@@ -226,12 +280,20 @@ public final class ResponseStreamProcessor {
       outcome = Outcome.TRUNCATED;
       error = "stream ended without finish_reason"
           + (acc.doneSeen() ? " ([DONE] was sent, but relays send it after failures too)" : "")
-          + (tailNote != null ? "; " + tailNote : "")
-          + " — partial answer kept";
+          + (tailNote != null ? "; " + tailNote : "");
       tailNote = null;
     }
     if (tailNote != null && outcome != Outcome.FINISHED) {
       warnings.add(tailNote);
+    }
+    if (error != null && progress.outputStarted) {
+      error = Failures.partialKept(error);
+    }
+    if (tap != null) {
+      String tapProblem = tap.end();
+      if (tapProblem != null) {
+        warnings.add(tapProblem);
+      }
     }
     Usage usage = acc.usage();
     boolean fromUsage = usage != null && usage.completionTokens() >= 0;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ssechat.client.http.Secrets;
+import org.ssechat.failure.Secrets;
 
 /**
  * The effective settings after presets and fallbacks are applied. Immutable; the REPL swaps in a

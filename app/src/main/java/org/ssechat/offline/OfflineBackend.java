@@ -3,14 +3,13 @@ package org.ssechat.offline;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import org.ssechat.chat.ChatDeltaListener;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatBackend;
 import org.ssechat.client.ChatMessage;
 import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
-import org.ssechat.client.Metrics;
-import org.ssechat.client.Outcome;
+import org.ssechat.client.ResponseStreamProcessor;
+import org.ssechat.failure.Failures;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.Player;
 import org.ssechat.replay.ReadPlan;
@@ -59,17 +58,17 @@ public final class OfflineBackend implements ChatBackend {
   }
 
   @Override
-  public ChatResult stream(ChatRequest request, ChatDeltaListener listener, Cancellation cancel) {
+  public ChatResult stream(ChatRequest request, ResponseStreamProcessor response,
+      Cancellation cancel) {
     String name = recordingFor(request);
     Recording rec;
     try {
       rec = library.get(name);
     } catch (IOException | RuntimeException e) {
-      return new ChatResult(Outcome.ERROR, request.model(), "", "", List.of(), null, null,
-          "offline recording '" + name + "' is unreadable: " + e.getMessage(), List.of(),
-          new Metrics(-1, -1, 0, 0, 0, 0, 0, false));
+      return response.fail("offline recording '" + name + "' is unreadable: "
+          + Failures.messageOf(e));
     }
-    return RecordingStreams.play(rec, plan(rec), request.model(), listener, player, cancel);
+    return RecordingStreams.play(rec, plan(rec), response, player, cancel);
   }
 
   /** The recording that answers {@code request}. */

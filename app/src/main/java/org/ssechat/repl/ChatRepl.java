@@ -19,6 +19,7 @@ import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ParsedInput;
 import org.springframework.shell.jline.JLineInputReader;
+import org.ssechat.failure.Failures;
 
 /**
  * The read-eval loop: reads a line (multi-line aware), routes it through the {@link CommandParser}
@@ -100,9 +101,9 @@ public final class ChatRepl {
     } catch (CommandNotFoundException e) {
       error(out, unknown(e.getCommandName()));
     } catch (CommandExecutionException e) {
-      error(out, oneLine(e.getCause() == null ? e : e.getCause()));
+      error(out, Failures.oneLine(e.getCause() == null ? e : e.getCause()));
     } catch (RuntimeException e) {
-      error(out, oneLine(e));
+      error(out, Failures.oneLine(e));
     } finally {
       out.flush();
     }
@@ -114,28 +115,6 @@ public final class ChatRepl {
         : " (did you mean " + similar.stream().map(c -> "/" + c.getName()).sorted()
             .collect(Collectors.joining(", ")) + "?)";
     return "unknown command /" + name + hint + "; /help lists commands, // starts a message with /";
-  }
-
-  /**
-   * One line for the user: the message of the deepest cause that has one. Exceptions that are not
-   * ours (bugs) also get their type, so they can be reported.
-   */
-  public static String oneLine(Throwable t) {
-    Throwable best = t;
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c.getMessage() != null) {
-        best = c;
-      }
-      if (c instanceof org.ssechat.client.ChatException) {
-        best = c;
-        break;
-      }
-    }
-    String msg = best.getMessage() == null ? best.getClass().getSimpleName() : best.getMessage();
-    if (!(best instanceof org.ssechat.client.ChatException) && !(best instanceof IllegalArgumentException)) {
-      msg = best.getClass().getSimpleName() + ": " + msg;
-    }
-    return msg.lines().findFirst().orElse(msg);
   }
 
   private void error(PrintWriter out, String message) {

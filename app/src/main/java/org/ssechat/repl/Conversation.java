@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.function.Function;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatBackend;
-import org.ssechat.client.ChatException;
 import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
-import org.ssechat.client.Metrics;
-import org.ssechat.client.Outcome;
 import org.ssechat.config.Settings;
 import org.ssechat.config.SettingsHolder;
+import org.ssechat.failure.ChatException;
+import org.ssechat.failure.Failures;
 import org.ssechat.session.Session;
 import org.ssechat.session.SessionStore;
 import org.ssechat.session.Turn;
@@ -136,9 +135,8 @@ public final class Conversation {
       return backend().stream(request, renderer, cancel);
     } catch (RuntimeException e) {
       // The contract says backends do not throw; if one does, the user still gets one line.
-      return new ChatResult(cancel.isCancelled() ? Outcome.CANCELLED : Outcome.ERROR,
-          request.model(), "", "", List.of(), null, null, ChatRepl.oneLine(e), List.of(),
-          new Metrics(-1, -1, -1, 0, 0, 0, 0, false));
+      return cancel.isCancelled() ? ChatResult.cancelledBeforeResponse(request.model())
+          : ChatResult.failedBeforeResponse(request.model(), Failures.oneLine(e));
     }
   }
 

@@ -15,9 +15,11 @@ import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.core.command.completion.CompletionProvider;
-import org.ssechat.client.ChatException;
 import org.ssechat.client.Metrics;
 import org.ssechat.config.Settings;
+import org.ssechat.failure.ChatException;
+import org.ssechat.failure.ExitCodes;
+import org.ssechat.failure.UsageException;
 import org.ssechat.session.Session;
 import org.ssechat.session.SessionStore;
 import org.ssechat.session.Turn;
@@ -95,7 +97,7 @@ public final class ReplCommands {
     try {
       PrintWriter out = ctx.outputWriter();
       Turn turn = chat.send(message, out, interactive ? out : stderr, ansi);
-      return ExitCodes.of(turn.outcome());
+      return ExitCodes.status(turn.outcome().exitCode());
     } finally {
       if (model != null) {
         chat.settingsHolder().update(s -> s.withModel(previousModel));
@@ -257,7 +259,7 @@ public final class ReplCommands {
       }
       PrintWriter out = ctx.outputWriter();
       Turn turn = chat.send(last.user(), out, out, ansi);
-      return ExitCodes.of(turn.outcome());
+      return ExitCodes.status(turn.outcome().exitCode());
     });
   }
 
@@ -392,10 +394,4 @@ public final class ReplCommands {
     return one.length() <= 60 ? one : one.substring(0, 59) + "…";
   }
 
-  /** A command-line mistake: one line to the user, exit code 2 in one-shot mode. */
-  public static final class UsageException extends ChatException {
-    public UsageException(String message) {
-      super(message);
-    }
-  }
 }

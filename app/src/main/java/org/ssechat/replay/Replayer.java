@@ -19,13 +19,13 @@ import org.ssechat.chat.Usage;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatResult;
 import org.ssechat.sse.SseEvent;
-import org.ssechat.sse.Utf8;
 import org.ssechat.sse.SseLimitException;
 import org.ssechat.sse.SseLimits;
 import org.ssechat.sse.SseListener;
 import org.ssechat.sse.SseParser;
 import org.ssechat.sse.SseParsers;
 import org.ssechat.sse.SseStreamEnd;
+import org.ssechat.sse.Utf8;
 
 /**
  * {@code ssechat replay FILE} and {@code /replay FILE}: plays a recording in one of three formats
@@ -123,12 +123,9 @@ public final class Replayer {
 
   private int text(Recording rec, ReadPlan plan, ReplayOptions options, PrintWriter out,
       PrintWriter err, Cancellation cancel) {
-    if (!options.parser().equals(SseParsers.DEFAULT)) {
-      err.println("warning: --format text uses the live answer's parser ("
-          + SseParsers.DEFAULT + "); --parser applies to events and summary");
-    }
     TextView view = textViews.apply(out);
-    ChatResult result = RecordingStreams.play(rec, plan, requestedModel(rec), view.listener(),
+    ChatResult result = RecordingStreams.play(rec, plan,
+        RecordingStreams.processor(requestedModel(rec), view.listener(), options.parser()),
         new Player(clock), cancel);
     view.finish().accept(result);
     return EXIT_OK;
@@ -176,7 +173,8 @@ public final class Replayer {
     }
     ChatAccumulator found = new ChatAccumulator();
     ChatResult r = RecordingStreams.play(rec, ReadPlan.original(rec, Speed.MAX),
-        requestedModel(rec), found, new Player(clock), new Cancellation());
+        RecordingStreams.processor(requestedModel(rec), found, options.parser()),
+        new Player(clock), new Cancellation());
 
     List<String> warnings = new ArrayList<>();
     if (rec.warning() != null) {

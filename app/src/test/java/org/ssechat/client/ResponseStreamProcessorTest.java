@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ssechat.chat.ChatDeltaListener;
+import org.ssechat.record.RecordedExchange;
 import org.ssechat.sse.SseLimits;
 
 class ResponseStreamProcessorTest {
@@ -27,8 +30,9 @@ class ResponseStreamProcessorTest {
 
   static ChatResult run(byte[] body, int readSize) {
     ResponseStreamProcessor p = processor(SseLimits.DEFAULTS);
-    for (int i = 0; i < body.length && !p.failed(); i += readSize) {
-      p.feed(ByteBuffer.wrap(body, i, Math.min(readSize, body.length - i)));
+    Demand d = Demand.MORE;
+    for (int i = 0; i < body.length && d != Demand.STOP; i += readSize) {
+      d = p.feed(ByteBuffer.wrap(body, i, Math.min(readSize, body.length - i)), System.nanoTime());
     }
     return p.finish();
   }
@@ -37,7 +41,7 @@ class ResponseStreamProcessorTest {
   static ResponseStreamProcessor fed(String body) {
     ResponseStreamProcessor p = processor(SseLimits.DEFAULTS);
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    p.feed(b, 0, b.length);
+    p.feed(b, 0, b.length, System.nanoTime());
     return p;
   }
 
@@ -124,10 +128,9 @@ class ResponseStreamProcessorTest {
     ResponseStreamProcessor p = processor(new SseLimits(100, 1000));
     byte[] ok = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"kept\"}}]}\n\n"
         .getBytes(StandardCharsets.UTF_8);
-    p.feed(ok, 0, ok.length);
+    assertThat(p.feed(ok, 0, ok.length, System.nanoTime())).isEqualTo(Demand.MORE);
     byte[] big = ("data: " + "x".repeat(500) + "\n\n").getBytes(StandardCharsets.UTF_8);
-    p.feed(big, 0, big.length);
-    assertThat(p.failed()).isTrue();
+    assertThat(p.feed(big, 0, big.length, System.nanoTime())).isEqualTo(Demand.STOP);
     ChatResult r = p.finish();
     assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
     assertThat(r.error()).contains("longer than 100 bytes").contains("partial answer kept");
@@ -147,10 +150,64 @@ class ResponseStreamProcessorTest {
   void cancelledKeepsPartial() {
     ResponseStreamProcessor p =
         fed("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}\n\n");
-    assertThat(p.outputStarted()).isTrue();
     ChatResult r = p.cancelled();
     assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
     assertThat(r.content()).isEqualTo("x");
+    assertThat(r.error()).isEqualTo("cancelled — partial answer kept");
+  }
+
+  @Test
+  void aFailureBeforeAnyAnswerDoesNotClaimAPartialAnswer() {
+    ResponseStreamProcessor p = fed(": keep-alive\n\n");
+    assertThat(p.fail("no data for 1s (idle timeout)").error())
+        .isEqualTo("no data for 1s (idle timeout)");
+    assertThat(fed("").cancelled().error()).isEqualTo("cancelled");
+  }
+
+  @Test
+  void doneAsksTheSourceToLingerOnly() {
+    ResponseStreamProcessor p = processor(SseLimits.DEFAULTS);
+    byte[] b = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(p.feed(b, 0, b.length, System.nanoTime())).isEqualTo(Demand.LINGER);
+  }
+
+  @Test
+  void theTapSeesEveryByteOnceInOrderAndEndsWithTheProcessor() {
+    ResponseStreamProcessor p = processor(SseLimits.DEFAULTS);
+    java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+    List<String> calls = new java.util.ArrayList<>();
+    p.tap(new BodyTap() {
+      @Override
+      public void begin(RecordedExchange head, long startNanos) {
+        calls.add("begin " + head.status());
+      }
+
+      @Override
+      public void read(ByteBuffer buf, long arrivalNanos) {
+        byte[] copy = new byte[buf.remaining()];
+        buf.duplicate().get(copy);
+        seen.writeBytes(copy);
+      }
+
+      @Override
+      public String end() {
+        calls.add("end");
+        return "tap problem";
+      }
+    });
+    p.begin(new RecordedExchange("POST", "http://h/v1", "m", Map.of(), 200, Map.of()));
+    byte[] body = corpus("openai-gpt4o-mini-text-usage.sse");
+    ByteBuffer held = ByteBuffer.wrap(body, 0, 100);
+    p.received(held, System.nanoTime());
+    p.decode(held);
+    p.feed(body, 100, 50, System.nanoTime());
+    p.feed(ByteBuffer.wrap(body, 150, body.length - 150), System.nanoTime());
+    ChatResult r = p.finish();
+    assertThat(seen.toByteArray()).isEqualTo(body);
+    assertThat(calls).containsExactly("begin 200", "end");
+    assertThat(r.warnings()).contains("tap problem");
+    assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
+    assertThat(r.metrics().bytes()).isEqualTo(body.length);
   }
 
   @Test
@@ -169,8 +226,7 @@ class ResponseStreamProcessorTest {
         + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}]}\n\n"
         + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"c\"}}]}\n\n")
         .getBytes(StandardCharsets.UTF_8);
-    p.feed(b, 0, b.length);
-    assertThat(p.failed()).isTrue();
+    assertThat(p.feed(b, 0, b.length, System.nanoTime())).isEqualTo(Demand.STOP);
     ChatResult r = p.finish();
     assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
     assertThat(r.error()).isEqualTo("terminal closed — partial answer kept");
@@ -187,7 +243,7 @@ class ResponseStreamProcessorTest {
     }, SseLimits.DEFAULTS, System.nanoTime());
     byte[] b = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
         .getBytes(StandardCharsets.UTF_8);
-    p.feed(b, 0, b.length);
+    p.feed(b, 0, b.length, System.nanoTime());
     assertThat(p.finish().error()).isEqualTo("terminal closed — partial answer kept");
   }
 }

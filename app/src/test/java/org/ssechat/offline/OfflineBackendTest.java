@@ -2,21 +2,30 @@ package org.ssechat.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ssechat.chat.ChatDeltaListener;
 import org.ssechat.client.Cancellation;
+import org.ssechat.client.ChatBackend;
 import org.ssechat.client.ChatMessage;
 import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Outcome;
+import org.ssechat.client.RecordingBackend;
+import org.ssechat.record.RecordingSidecar;
+import org.ssechat.record.RecordingWriter;
 import org.ssechat.replay.BundledRecordingsGenerator;
 import org.ssechat.replay.Expected;
 import org.ssechat.replay.PacingClock;
+import org.ssechat.replay.Recording;
 import org.ssechat.replay.RecordingLibrary;
+import org.ssechat.replay.RecordingStreams;
 import org.ssechat.replay.Speed;
 
 class OfflineBackendTest {
@@ -38,6 +47,29 @@ class OfflineBackendTest {
       deltas++;
       first.countDown();
     }
+  }
+
+  /** {@code /record on} works offline too: the recording replays to the same answer. */
+  @Test
+  void offlineAnswersAreRecordedLikeLiveOnes(@TempDir Path dir) throws Exception {
+    ChatBackend b = new RecordingBackend(new OfflineBackend(RecordingLibrary.bundled(), Speed.MAX,
+        0, PacingClock.SYSTEM), dir, null);
+    ChatResult live = b.stream(ask(BundledRecordingsGenerator.WELCOME, "hi"),
+        new ChatDeltaListener() {}, new Cancellation());
+    List<Path> files;
+    try (var list = Files.list(dir)) {
+      files = list.sorted().toList();
+    }
+    assertThat(files).hasSize(2);
+    Path sse = files.get(0);
+    assertThat(sse.getFileName().toString()).endsWith("-" + BundledRecordingsGenerator.WELCOME
+        + ".sse");
+    assertThat(RecordingSidecar.read(RecordingWriter.sidecarOf(sse)).exchange().status())
+        .isEqualTo(200);
+    ChatResult replayed = RecordingStreams.decode(Recording.load(sse), "m");
+    assertThat(replayed.content()).isEqualTo(live.content())
+        .isEqualTo(BundledRecordingsGenerator.WELCOME_TEXT);
+    assertThat(replayed.outcome()).isEqualTo(live.outcome()).isEqualTo(Outcome.FINISHED);
   }
 
   @Test

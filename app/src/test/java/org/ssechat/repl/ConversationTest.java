@@ -9,15 +9,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ssechat.chat.ChatDeltaListener;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatBackend;
-import org.ssechat.client.ChatException;
 import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Outcome;
+import org.ssechat.client.ResponseStreamProcessor;
 import org.ssechat.config.Settings;
 import org.ssechat.config.SettingsHolder;
+import org.ssechat.failure.ChatException;
 import org.ssechat.session.Turn;
 
 class ConversationTest {
@@ -35,7 +35,8 @@ class ConversationTest {
   void aThrowingBackendGivesOneErrorLine() {
     ChatBackend broken = new ChatBackend() {
       @Override
-      public ChatResult stream(ChatRequest request, ChatDeltaListener listener, Cancellation cancel) {
+      public ChatResult stream(ChatRequest request, ResponseStreamProcessor response,
+          Cancellation cancel) {
         throw new IllegalStateException("boom\n\tat some.Frame(Frame.java:1)");
       }
 

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssechat.chat.ToolCall;
 import org.ssechat.chat.Usage;
-import org.ssechat.client.ChatException;
 import org.ssechat.client.ChatMessage;
 import org.ssechat.client.Metrics;
 import org.ssechat.client.Outcome;
+import org.ssechat.failure.ChatException;
 
 class SessionStoreTest {
   @TempDir

@@ -15,6 +15,7 @@ import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Metrics;
 import org.ssechat.client.Outcome;
+import org.ssechat.client.ResponseStreamProcessor;
 
 /**
  * A scripted backend that records every request. By default it answers {@code "answer N"} in
@@ -51,7 +52,9 @@ public final class FakeBackend implements ChatBackend {
   }
 
   @Override
-  public ChatResult stream(ChatRequest request, ChatDeltaListener listener, Cancellation cancel) {
+  public ChatResult stream(ChatRequest request, ResponseStreamProcessor response,
+      Cancellation cancel) {
+    ChatDeltaListener listener = response.deltaSink();
     requests.add(request);
     int n = requests.size();
     listener.onModel("fake-" + request.model());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.ssechat.failure.Secrets;
 import org.ssechat.sse.SseLimits;
 
 /**

@@ -2,22 +2,20 @@ package org.ssechat.client.http;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ssechat.failure.Failures;
 
 /** One-line descriptions of HTTP error responses. */
 final class HttpErrors {
   /** At most this much of an error body is read. */
   static final int MAX_ERROR_BODY = 64 * 1024;
-  private static final int MAX_SNIPPET = 200;
   private static final Pattern TITLE =
       Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
   private static final Pattern SCRIPT_STYLE =
       Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>");
   private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-  private static final Pattern SPACE = Pattern.compile("\\s+");
 
   private HttpErrors() {}
 
@@ -28,7 +26,7 @@ final class HttpErrors {
   static String describe(int status, URI uri, byte[] body, int len, String key) {
     StringBuilder sb = new StringBuilder("HTTP ").append(status).append(' ')
         .append(reason(status)).append(" from ").append(uri.getHost());
-    String detail = detail(body, len);
+    String detail = detail(body, len, key);
     if (!detail.isEmpty()) {
       sb.append(": ").append(detail);
     }
@@ -36,18 +34,21 @@ final class HttpErrors {
     if (hint != null) {
       sb.append(" — ").append(hint);
     }
-    return Secrets.redact(sb.toString(), key);
+    return sb.toString();
   }
 
-  /** The error message in an OpenAI/one-api style JSON body, else a text snippet; may be empty. */
-  static String detail(byte[] body, int len) {
+  /**
+   * The error message in an OpenAI/one-api style JSON body, else a text snippet; may be empty.
+   * Redacted, then cut.
+   */
+  static String detail(byte[] body, int len, String key) {
     Map<String, String> json = JsonScan.scalars(body, 0, len);
     if (json != null) {
       String msg = first(json, "error.message", "message", "error.msg", "msg", "detail", "error");
       if (msg != null) {
         String type = first(json, "error.type", "type");
         String code = first(json, "error.code", "code");
-        StringBuilder sb = new StringBuilder(oneLine(msg));
+        StringBuilder sb = new StringBuilder(Failures.excerpt(msg, key));
         if (type != null || code != null) {
           sb.append(" (").append(type != null ? type : "")
               .append(type != null && code != null ? ", " : "").append(code != null ? code : "")
@@ -56,22 +57,20 @@ final class HttpErrors {
         return sb.toString();
       }
     }
-    return snippet(new String(body, 0, len, StandardCharsets.UTF_8));
+    return snippet(new String(body, 0, len, StandardCharsets.UTF_8), key);
   }
 
-  /** Text from an HTML or plain body: the title if any, else the text without tags. */
-  static String snippet(String text) {
+  /**
+   * Text from an HTML or plain body: the title if any, else the text without tags; redacted,
+   * then cut as {@link Failures#excerpt} does.
+   */
+  static String snippet(String text, String key) {
     Matcher title = TITLE.matcher(text);
     String s = title.find() ? title.group(1) : text;
     s = SCRIPT_STYLE.matcher(s).replaceAll(" ");
     s = TAG.matcher(s).replaceAll(" ");
     s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
-    return oneLine(s);
-  }
-
-  static String oneLine(String s) {
-    String t = SPACE.matcher(s).replaceAll(" ").trim();
-    return t.length() <= MAX_SNIPPET ? t : t.substring(0, MAX_SNIPPET - 1) + "…";
+    return Failures.excerpt(s, key);
   }
 
   private static String first(Map<String, String> m, String... keys) {
@@ -111,9 +110,5 @@ final class HttpErrors {
       case 504 -> "Gateway Timeout";
       default -> status >= 500 ? "server error" : status >= 400 ? "client error" : "";
     };
-  }
-
-  static String lower(String s) {
-    return s == null ? "" : s.toLowerCase(Locale.ROOT);
   }
 }

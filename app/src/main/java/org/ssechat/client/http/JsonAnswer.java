@@ -21,12 +21,12 @@ final class JsonAnswer {
     Map<String, String> json = JsonScan.scalars(b, 0, b.length);
     if (json == null) {
       return p.fail("the answer from " + uri.getHost() + " is not valid JSON: "
-          + HttpErrors.snippet(new String(b, StandardCharsets.UTF_8)));
+          + HttpErrors.snippet(new String(b, StandardCharsets.UTF_8), key));
     }
     boolean hasChoice = json.keySet().stream().anyMatch(k -> k.startsWith("choices.0."));
     if (!hasChoice) {
       return p.fail("HTTP " + status + " from " + uri.getHost() + " with an error: "
-          + Secrets.redact(HttpErrors.detail(b, b.length), key));
+          + HttpErrors.detail(b, b.length, key));
     }
     p.warn("the server sent one JSON answer instead of a stream");
     ChatDeltaListener sink = p.deltaSink();

@@ -114,7 +114,7 @@ class HttpCorpusTest {
     byte[] body = corpus(e.file());
     ResponseStreamProcessor p = new ResponseStreamProcessor("m", new ChatDeltaListener() {},
         SseLimits.DEFAULTS, System.nanoTime());
-    p.feed(ByteBuffer.wrap(body));
+    p.feed(ByteBuffer.wrap(body), System.nanoTime());
     ChatResult direct = p.finish();
 
     assertThat(http.outcome()).isEqualTo(direct.outcome()).isEqualTo(e.outcome());

@@ -11,10 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssechat.chat.ChatDeltaListener;
 import org.ssechat.client.Cancellation;
+import org.ssechat.client.ChatBackend;
 import org.ssechat.client.ChatMessage;
 import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Outcome;
+import org.ssechat.client.RecordingTap;
+import org.ssechat.client.ResponseStreamProcessor;
 import org.ssechat.record.RecordingSidecar;
 import org.ssechat.record.RecordingWriter;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +30,13 @@ class RecordingRoundTripTest {
   @TempDir
   Path dir;
 
+  /** Streams {@code request} from {@code backend} with its body tapped into {@code sse}. */
+  static ChatResult recorded(ChatBackend backend, ChatRequest request, Path sse) {
+    ResponseStreamProcessor p = backend.newResponse(request, new ChatDeltaListener() {});
+    p.tap(new RecordingTap(sse, KEY));
+    return backend.stream(request, p, new Cancellation());
+  }
+
   @Test
   void recordsBodyBytesAndSidecarWithoutTheKey() throws Exception {
     byte[] body = HttpCorpusTest.corpus("deepseek-reasoner-reasoning-content-emoji.sse");
@@ -35,9 +45,8 @@ class RecordingRoundTripTest {
           .withAuth(AuthScheme.parse("header:x-api-key"))
           .withHeaders(Map.of("X-Custom", "also " + KEY, "X-Plain", "visible"));
       Path sse = dir.resolve("sub/answer.sse");
-      ChatResult r = new OpenAiCompatibleBackend(cfg).stream(
-          ChatRequest.of("deepseek-reasoner", List.of(ChatMessage.user("Hello"))),
-          new ChatDeltaListener() {}, new Cancellation(), sse);
+      ChatResult r = recorded(new OpenAiCompatibleBackend(cfg),
+          ChatRequest.of("deepseek-reasoner", List.of(ChatMessage.user("Hello"))), sse);
       assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
       assertThat(r.warnings()).isEmpty();
 
@@ -87,9 +96,8 @@ class RecordingRoundTripTest {
     try (TestServer server = new TestServer((req, resp, i) -> resp.full(401, "application/json",
         "{\"error\":{\"message\":\"bad key\"}}"))) {
       Path sse = dir.resolve("err.sse");
-      ChatResult r = new OpenAiCompatibleBackend(EndpointConfig.of("rec", server.baseUrl(), KEY))
-          .stream(ChatRequest.of("m", List.of(ChatMessage.user("x"))), new ChatDeltaListener() {},
-              new Cancellation(), sse);
+      ChatResult r = recorded(new OpenAiCompatibleBackend(EndpointConfig.of("rec",
+          server.baseUrl(), KEY)), ChatRequest.of("m", List.of(ChatMessage.user("x"))), sse);
       assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
       assertThat(Files.readString(sse)).isEqualTo("{\"error\":{\"message\":\"bad key\"}}");
       RecordingSidecar s = RecordingSidecar.read(RecordingWriter.sidecarOf(sse));

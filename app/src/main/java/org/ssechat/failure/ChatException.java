@@ -1,6 +1,9 @@
-package org.ssechat.client;
+package org.ssechat.failure;
 
-/** A failure with a message fit to show the user as one line (no stack trace needed). */
+/**
+ * A failure whose message is already fit to show the user as one line (no stack trace, no key):
+ * {@link Failures#oneLine(Throwable)} shows it as it is.
+ */
 public class ChatException extends RuntimeException {
   public ChatException(String message) {
     super(message);

@@ -1,9 +1,12 @@
-package org.ssechat.repl;
+package org.ssechat.failure;
 
-import org.ssechat.client.Outcome;
 import org.springframework.shell.core.command.ExitStatus;
 
-/** Process exit codes of one-shot commands (documented in {@code docs/usage.md}). */
+/**
+ * The one table of process exit codes (documented in {@code docs/usage.md}), used by every
+ * one-shot command: {@code chat}, {@code replay}, {@code serve}, {@code bench} and the REPL
+ * commands run once.
+ */
 public final class ExitCodes {
   public static final int OK = 0;
   /** The request failed: network, HTTP, in-stream error; or any other command failure. */
@@ -17,12 +20,12 @@ public final class ExitCodes {
 
   private ExitCodes() {}
 
-  public static ExitStatus of(Outcome outcome) {
-    return switch (outcome) {
-      case FINISHED -> ExitStatus.OK;
-      case ERROR -> new ExitStatus(ERROR, "request failed");
-      case TRUNCATED -> new ExitStatus(TRUNCATED, "answer truncated");
-      case CANCELLED -> new ExitStatus(INTERRUPTED, "interrupted");
+  /** A command's status for one of this table's codes. */
+  public static ExitStatus status(int code) {
+    return switch (code) {
+      case OK -> ExitStatus.OK;
+      case USAGE -> ExitStatus.USAGE_ERROR;
+      default -> new ExitStatus(code, "");
     };
   }
 

@@ -1,4 +1,4 @@
-package org.ssechat.client.http;
+package org.ssechat.failure;
 
 /** Keeps API keys out of anything shown, logged or written. */
 public final class Secrets {
