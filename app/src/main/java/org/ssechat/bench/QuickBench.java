@@ -26,6 +26,8 @@ import org.ssechat.sse.SseParsers;
 public final class QuickBench {
 
   /** Printed under every table. */
+  /** Bytes per read when {@code --chunk-size} is not given. */
+  public static final int DEFAULT_CHUNK_SIZE = 8192;
   public static final String NOT_JMH = "quick in-process timing, not JMH — see docs/benchmarks.md";
 
   private static final int TIMED_PASSES = 7;

@@ -1,5 +1,9 @@
 package org.ssechat.failure;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.regex.Pattern;
 
 /**
@@ -81,6 +85,20 @@ public final class Failures {
   public static String messageOf(Throwable t) {
     String m = t.getMessage();
     return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+  }
+
+  /** Why a file operation failed, in a few words ({@code no such file}, {@code permission denied}). */
+  public static String ioReason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return messageOf(e);
   }
 
   /** {@code message — partial answer kept}. */

@@ -15,6 +15,8 @@ import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.core.command.completion.CompletionProvider;
+import org.ssechat.cli.Args;
+import org.ssechat.cli.SimpleCommand;
 import org.ssechat.client.Metrics;
 import org.ssechat.config.Settings;
 import org.ssechat.failure.ChatException;
@@ -70,14 +72,15 @@ public final class ReplCommands {
   Command chatCommand() {
     return new SimpleCommand("chat", CHAT, "chat [--model M] [--system S] MESSAGE…",
         "Send a message (in the REPL every line not starting with / is one)", this::runChat,
-        SimpleCommand.stringOption("model", 'm', "model for this message"),
-        SimpleCommand.stringOption("system", 's', "system prompt (kept for the session)"));
+        Args.valued("model", 'm', "model for this message"),
+        Args.valued("system", 's', "system prompt (kept for the session)"));
   }
 
   private ExitStatus runChat(CommandContext ctx) throws IOException {
     String message = SimpleCommand.rest(ctx);
-    String model = SimpleCommand.option(ctx, "model", 'm');
-    String system = SimpleCommand.option(ctx, "system", 's');
+    Args args = Args.of(ctx);
+    String model = args.value("model");
+    String system = args.value("system");
     if (system != null) {
       chat.setSystem(system);
     }

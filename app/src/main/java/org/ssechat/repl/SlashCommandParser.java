@@ -2,9 +2,10 @@ package org.ssechat.repl;
 
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.DefaultCommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.DefaultCommandParser;
 import org.springframework.shell.core.command.ParsedInput;
+import org.ssechat.cli.SimpleCommand;
 
 /**
  * Routes REPL input: {@code /name args} is the Spring Shell command {@code name} (parsed by

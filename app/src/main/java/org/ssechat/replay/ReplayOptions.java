@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
+import org.springframework.shell.core.command.CommandOption;
+import org.ssechat.cli.Args;
 import org.ssechat.sse.SseParsers;
 
 /**
@@ -62,41 +63,43 @@ public record ReplayOptions(Path file, Speed speed, int chunkSize, boolean origi
     return new ReplayOptions(file, Speed.REALTIME, 0, false, SseParsers.DEFAULT, Format.TEXT);
   }
 
+  /** The options, declared once for the REPL, the command line and help. */
+  public static final List<CommandOption> OPTIONS = List.of(
+      Args.valued("speed", 's', "1|2|10|max (default 1: recorded pacing)"),
+      Args.valued("chunk-size", 'c', "cut the body into reads of N bytes"),
+      Args.flag("original-reads", "replay the recorded read boundaries (the default with a "
+          + "sidecar)"),
+      Args.valued("parser", 'p', "SSE parser: " + String.join(", ", SseParsers.names())),
+      Args.valued("format", 'f', "text|events|summary (default text)"));
+
   /**
-   * Parses command-line words (after {@code replay}): {@code FILE} and the options in any order,
-   * as {@code --opt value} or {@code --opt=value}.
+   * Reads the options from a parsed {@code replay} command line: {@code FILE} and the options in
+   * any order.
    *
    * @throws IllegalArgumentException with a one-line message naming the problem
    */
-  public static ReplayOptions parse(List<String> args) {
-    Path file = null;
-    Speed speed = Speed.REALTIME;
-    int chunk = 0;
-    boolean original = false;
-    String parser = SseParsers.DEFAULT;
-    Format format = Format.TEXT;
-    for (CliWords.Word w : CliWords.split(args, Set.of("--original-reads"),
-        Set.of("--speed", "--chunk-size", "--parser", "--format"), USAGE)) {
-      String v = w.value();
-      if (w.option() == null) {
-        if (file != null) {
-          throw new IllegalArgumentException("unexpected '" + v + "'; usage: " + USAGE);
-        }
-        file = Path.of(v);
-        continue;
-      }
-      switch (w.option()) {
-        case "--speed" -> speed = Speed.parse(v);
-        case "--chunk-size" -> chunk = positive(v, w.option());
-        case "--original-reads" -> original = true;
-        case "--parser" -> parser = v;
-        default -> format = Format.parse(v);
-      }
-    }
-    if (file == null) {
+  public static ReplayOptions from(Args a) {
+    List<String> words = a.positional();
+    if (words.isEmpty()) {
       throw new IllegalArgumentException("missing FILE; usage: " + USAGE);
     }
-    return new ReplayOptions(file, speed, chunk, original, parser, format);
+    if (words.size() > 1) {
+      throw new IllegalArgumentException("unexpected '" + words.get(1) + "'; usage: " + USAGE);
+    }
+    String speed = a.value("speed");
+    String chunk = a.value("chunk-size");
+    String parser = a.value("parser");
+    String format = a.value("format");
+    return new ReplayOptions(Path.of(words.get(0)),
+        speed == null ? Speed.REALTIME : Speed.parse(speed),
+        chunk == null ? 0 : positive(chunk, "--chunk-size"), a.flag("original-reads"),
+        parser == null ? SseParsers.DEFAULT : parser,
+        format == null ? Format.TEXT : Format.parse(format));
+  }
+
+  /** {@link #from(Args)} for process arguments (after {@code replay}). */
+  public static ReplayOptions parse(List<String> argv) {
+    return from(Args.parse(OPTIONS, argv));
   }
 
   static int positive(String s, String option) {

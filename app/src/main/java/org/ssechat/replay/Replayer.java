@@ -2,9 +2,6 @@ package org.ssechat.replay;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +15,8 @@ import org.ssechat.chat.ToolCall;
 import org.ssechat.chat.Usage;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatResult;
+import org.ssechat.failure.ExitCodes;
+import org.ssechat.failure.Failures;
 import org.ssechat.sse.SseEvent;
 import org.ssechat.sse.SseLimitException;
 import org.ssechat.sse.SseLimits;
@@ -40,13 +39,6 @@ import org.ssechat.sse.Utf8;
  * errors) is reported in the output and still exits 0.
  */
 public final class Replayer {
-
-  /** Replayed (whatever the recorded stream's own outcome). */
-  public static final int EXIT_OK = 0;
-  /** The recording could not be read or parsed. */
-  public static final int EXIT_ERROR = 1;
-  /** Bad options. */
-  public static final int EXIT_USAGE = 2;
 
   /**
    * How {@code --format text} shows one answer: the live answer's renderer. Wire it as
@@ -84,21 +76,21 @@ public final class Replayer {
    * Replays {@code options.file()} to {@code out}; warnings and errors go to {@code err}.
    *
    * @param cancel stops a paced replay promptly (Ctrl-C in the REPL)
-   * @return {@link #EXIT_OK}, {@link #EXIT_ERROR} or {@link #EXIT_USAGE}
+   * @return {@link ExitCodes#OK}, {@link ExitCodes#ERROR} or {@link ExitCodes#USAGE}
    */
   public int run(ReplayOptions options, PrintWriter out, PrintWriter err, Cancellation cancel) {
     try {
       if (!SseParsers.names().contains(options.parser())) {
         err.println("error: unknown parser '" + options.parser() + "' (known: "
             + String.join(", ", SseParsers.names()) + ")");
-        return EXIT_USAGE;
+        return ExitCodes.USAGE;
       }
       Recording rec;
       try {
         rec = Recording.load(options.file());
       } catch (IOException e) {
-        err.println("error: cannot read " + options.file() + ": " + reason(e));
-        return EXIT_ERROR;
+        err.println("error: cannot read " + options.file() + ": " + Failures.ioReason(e));
+        return ExitCodes.ERROR;
       }
       if (rec.warning() != null) {
         err.println("warning: " + rec.warning());
@@ -128,7 +120,7 @@ public final class Replayer {
         RecordingStreams.processor(requestedModel(rec), view.listener(), options.parser()),
         new Player(clock), cancel);
     view.finish().accept(result);
-    return EXIT_OK;
+    return ExitCodes.OK;
   }
 
   private int events(Recording rec, ReadPlan plan, ReplayOptions options, PrintWriter out,
@@ -144,10 +136,10 @@ public final class Replayer {
       }, stop);
     } catch (SseLimitException e) {
       err.println("error: " + e.getMessage());
-      return EXIT_ERROR;
+      return ExitCodes.ERROR;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return EXIT_OK;
+      return ExitCodes.OK;
     } catch (IOException e) {
       throw new IllegalStateException(e); // the sink writes to a PrintWriter and never throws
     }
@@ -157,7 +149,7 @@ public final class Replayer {
         err.println("warning: " + tailNote(end));
       }
     }
-    return EXIT_OK;
+    return ExitCodes.OK;
   }
 
   private int summary(Recording rec, ReplayOptions options, PrintWriter out) {
@@ -233,7 +225,7 @@ public final class Replayer {
         out.println("  - " + w);
       }
     }
-    return EXIT_OK;
+    return ExitCodes.OK;
   }
 
   private static String requestedModel(Recording rec) {
@@ -284,19 +276,6 @@ public final class Replayer {
         ? "unterminated tail discarded: the body ends inside a line ("
             + end.discardedLineBytes() + " byte(s))"
         : "unterminated tail discarded: the last event has no closing blank line";
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileSystemException f && f.getReason() != null) {
-      return f.getReason();
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   /** Counts events and comments under the chosen parser. */

@@ -6,11 +6,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Outcome;
+import org.ssechat.failure.Failures;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.Player;
 import org.ssechat.replay.ReadPlan;
@@ -66,7 +65,6 @@ public final class RecordingServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService pool;
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private final AtomicLong requests = new AtomicLong();
   private final AtomicLong streamed = new AtomicLong();
   private final AtomicLong disconnects = new AtomicLong();
 
@@ -101,43 +99,6 @@ public final class RecordingServer implements AutoCloseable {
     http.start();
   }
 
-  /**
-   * Runs {@code ssechat serve} until the process is stopped: prints where it listens, then one
-   * line per request. Returns an exit code (1 if it could not start).
-   */
-  public static int run(ServeOptions options, PrintWriter out, PrintWriter err) {
-    RecordingLibrary lib;
-    try {
-      lib = options.dir() == null ? RecordingLibrary.bundled()
-          : RecordingLibrary.directory(options.dir());
-    } catch (IOException e) {
-      err.println("error: cannot serve " + options.dir() + ": " + oneLine(e));
-      err.flush();
-      return 1;
-    }
-    RecordingServer server;
-    try {
-      server = new RecordingServer(lib, options.host(), options.port(), options.speed(),
-          PacingClock.SYSTEM, line -> {
-            out.println(line);
-            out.flush();
-          });
-    } catch (IOException e) {
-      err.println("error: " + oneLine(e));
-      err.flush();
-      return 1;
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ssechat-serve-stop"));
-    out.println("serving " + lib.names().size() + " recordings (" + lib.description()
-        + ") at " + server.baseUrl() + " (speed " + options.speed() + "); Ctrl-C stops");
-    out.println("try: curl -N " + server.baseUrl() + "/chat/completions -H 'Content-Type: "
-        + "application/json' -d '{\"model\":\"" + lib.names().get(0)
-        + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}'");
-    out.flush();
-    server.awaitStop();
-    return 0;
-  }
-
   /** The bound port (the real one when 0 was asked for). */
   public int port() {
     return http.getAddress().getPort();
@@ -148,11 +109,6 @@ public final class RecordingServer implements AutoCloseable {
     String host = http.getAddress().getHostString();
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port()
         + "/v1");
-  }
-
-  /** Requests handled so far. */
-  public long requests() {
-    return requests.get();
   }
 
   /** Streamed replays that reached the end of their recording. */
@@ -186,7 +142,6 @@ public final class RecordingServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
-    requests.incrementAndGet();
     String path = ex.getRequestURI().getPath();
     String method = ex.getRequestMethod();
     try {
@@ -207,11 +162,11 @@ public final class RecordingServer implements AutoCloseable {
             + "/v1/chat/completions and GET /v1/models)", "invalid_request_error");
       }
     } catch (IOException e) {
-      log.accept(method + " " + path + " failed: " + oneLine(e));
+      log.accept(method + " " + path + " failed: " + Failures.oneLine(e));
     } catch (RuntimeException e) {
-      log.accept(method + " " + path + " failed: " + oneLine(e));
+      log.accept(method + " " + path + " failed: " + Failures.oneLine(e));
       try {
-        error(ex, 500, "internal error: " + oneLine(e), "server_error");
+        error(ex, 500, "internal error: " + Failures.oneLine(e), "server_error");
       } catch (IOException | RuntimeException ignored) {
         // headers may already be out; the connection is closed below
       }
@@ -245,7 +200,7 @@ public final class RecordingServer implements AutoCloseable {
       }
       req = JSON.readTree(body);
     } catch (JacksonException e) {
-      error(ex, 400, "request body is not valid JSON: " + oneLine(e), "invalid_request_error");
+      error(ex, 400, "request body is not valid JSON: " + Failures.oneLine(e), "invalid_request_error");
       return;
     }
     if (req == null || !req.isObject()) {
@@ -263,8 +218,8 @@ public final class RecordingServer implements AutoCloseable {
     try {
       rec = library.get(name);
     } catch (IOException e) {
-      error(ex, 500, "recording '" + name + "' is unreadable: " + oneLine(e), "server_error");
-      log.accept("recording " + name + " is unreadable: " + oneLine(e));
+      error(ex, 500, "recording '" + name + "' is unreadable: " + Failures.oneLine(e), "server_error");
+      log.accept("recording " + name + " is unreadable: " + Failures.oneLine(e));
       return;
     }
     boolean stream = req.path("stream").asBoolean(false);
@@ -354,14 +309,5 @@ public final class RecordingServer implements AutoCloseable {
     err.putNull("param");
     err.putNull("code");
     json(ex, status, root);
-  }
-
-  static String oneLine(Exception e) {
-    String m = e.getMessage();
-    if (m == null || m.isBlank()) {
-      m = e.getClass().getSimpleName();
-    }
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 }

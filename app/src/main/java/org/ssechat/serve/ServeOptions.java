@@ -3,8 +3,8 @@ package org.ssechat.serve;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import org.ssechat.replay.CliWords;
+import org.springframework.shell.core.command.CommandOption;
+import org.ssechat.cli.Args;
 import org.ssechat.replay.Speed;
 
 /**
@@ -32,31 +32,35 @@ public record ServeOptions(String host, int port, Path dir, Speed speed) {
   public static final String USAGE =
       "serve [--port 8080] [--dir DIR] [--speed 1|2|10|max] [--host 127.0.0.1]";
 
+  /** The options, declared once for the command line and help. */
+  public static final List<CommandOption> OPTIONS = List.of(
+      Args.valued("port", 'p', "port (default 8080; 0 picks a free one)"),
+      Args.valued("dir", 'd', "directory of NAME.sse recordings (default: bundled)"),
+      Args.valued("speed", 's', "1|2|10|max (default 1)"),
+      Args.valued("host", 'H', "address to bind (default 127.0.0.1)"));
+
   /**
-   * Parses command-line words (after {@code serve}), as {@code --opt value} or
-   * {@code --opt=value}.
+   * Reads the options from a parsed {@code serve} command line.
    *
    * @throws IllegalArgumentException with a one-line message naming the problem
    */
-  public static ServeOptions parse(List<String> args) {
-    ServeOptions o = defaults();
-    String host = o.host();
-    int port = o.port();
-    Path dir = null;
-    Speed speed = o.speed();
-    for (CliWords.Word w : CliWords.split(args, Set.of(),
-        Set.of("--port", "--dir", "--speed", "--host"), USAGE)) {
-      if (w.option() == null) {
-        throw new IllegalArgumentException("unexpected '" + w.value() + "'; usage: " + USAGE);
-      }
-      switch (w.option()) {
-        case "--port" -> port = port(w.value());
-        case "--dir" -> dir = Path.of(w.value());
-        case "--speed" -> speed = Speed.parse(w.value());
-        default -> host = w.value();
-      }
+  public static ServeOptions from(Args a) {
+    if (!a.positional().isEmpty()) {
+      throw new IllegalArgumentException("unexpected '" + a.positional().get(0) + "'; usage: "
+          + USAGE);
     }
-    return new ServeOptions(host, port, dir, speed);
+    ServeOptions d = defaults();
+    String port = a.value("port");
+    String dir = a.value("dir");
+    String speed = a.value("speed");
+    String host = a.value("host");
+    return new ServeOptions(host == null ? d.host() : host, port == null ? d.port() : port(port),
+        dir == null ? null : Path.of(dir), speed == null ? d.speed() : Speed.parse(speed));
+  }
+
+  /** {@link #from(Args)} for process arguments (after {@code serve}). */
+  public static ServeOptions parse(List<String> argv) {
+    return from(Args.parse(OPTIONS, argv));
   }
 
   private static int port(String s) {

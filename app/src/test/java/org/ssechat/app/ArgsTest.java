@@ -9,7 +9,9 @@ import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
-import org.ssechat.repl.SimpleCommand;
+import org.ssechat.cli.Args;
+import org.ssechat.cli.Argv;
+import org.ssechat.cli.SimpleCommand;
 
 /** The command line: launch flags vs the one-shot command, and argv parsing for commands. */
 class ArgsTest {
@@ -36,15 +38,15 @@ class ArgsTest {
   @Test
   void argvKeepsTheShellsQuoting() {
     SimpleCommand cmd = new SimpleCommand("t", "G", "t", "test", ctx -> ExitStatus.OK,
-        SimpleCommand.stringOption("model", 'm', "m"),
+        Args.valued("model", 'm', "m"),
         CommandOption.with().longName("fast").shortName('f').type(boolean.class).build());
-    ParsedInput p = OneShotRunner.parse(cmd, List.of("-m", "a b", "--fast", "say \"hi\" -now", "--", "--literal"));
+    ParsedInput p = Argv.parse("t", cmd.getOptions(), List.of("-m", "a b", "--fast", "say \"hi\" -now", "--", "--literal"));
     assertThat(p.commandName()).isEqualTo("t");
     assertThat(p.options()).extracting(CommandOption::shortName, CommandOption::longName, CommandOption::value)
         .containsExactly(org.assertj.core.groups.Tuple.tuple('m', "", "a b"),
             org.assertj.core.groups.Tuple.tuple(' ', "fast", "true"));
     assertThat(p.arguments()).extracting(CommandArgument::value).containsExactly("say \"hi\" -now", "--literal");
-    assertThatThrownBy(() -> OneShotRunner.parse(cmd, List.of("--nope"))).hasMessageContaining("unknown option --nope");
-    assertThatThrownBy(() -> OneShotRunner.parse(cmd, List.of("--model"))).hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> Argv.parse("t", cmd.getOptions(), List.of("--nope"))).hasMessageContaining("unknown option --nope");
+    assertThatThrownBy(() -> Argv.parse("t", cmd.getOptions(), List.of("--model"))).hasMessageContaining("needs a value");
   }
 }

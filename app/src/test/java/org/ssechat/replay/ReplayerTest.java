@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ssechat.failure.ExitCodes;
 import org.ssechat.repl.AnswerRenderer;
 import org.ssechat.sse.SseLimits;
 import org.ssechat.sse.SseMessage;
@@ -222,12 +223,12 @@ class ReplayerTest {
   @Test
   void userErrorsAreOneLine(@TempDir Path dir) throws IOException {
     Run missing = run(dir.resolve("nope.sse").toString());
-    assertThat(missing.code()).isEqualTo(Replayer.EXIT_ERROR);
+    assertThat(missing.code()).isEqualTo(ExitCodes.ERROR);
     assertThat(missing.err().strip()).isEqualTo("error: cannot read " + dir.resolve("nope.sse")
         + ": no such file");
     Run parser = run(Expected.bundled("openai-gpt4o-mini-text-usage").toString(), "--parser",
         "nope");
-    assertThat(parser.code()).isEqualTo(Replayer.EXIT_USAGE);
+    assertThat(parser.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(parser.err()).startsWith("error: unknown parser 'nope' (known: zero-copy");
     Path f = dir.resolve("x.sse");
     Files.writeString(f, "data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}]}\n\n");

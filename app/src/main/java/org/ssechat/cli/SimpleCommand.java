@@ -1,9 +1,8 @@
-package org.ssechat.repl;
+package org.ssechat.cli;
 
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.shell.core.command.AbstractCommand;
-import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandOption;
@@ -29,6 +28,12 @@ public class SimpleCommand extends AbstractCommand {
     setOptions(List.of(options));
   }
 
+  /** A command with the options it declares (declared once, e.g. an options record's list). */
+  public SimpleCommand(String name, String group, String usage, String description, Body body,
+      List<CommandOption> options) {
+    this(name, group, usage, description, body, options.toArray(CommandOption[]::new));
+  }
+
   /** E.g. {@code /model [NAME]}. */
   public String usage() {
     return usage;
@@ -39,41 +44,10 @@ public class SimpleCommand extends AbstractCommand {
     return body.run(ctx);
   }
 
-  /** All positional arguments joined with single spaces ("" if none). */
+  /** All positional arguments joined with single spaces ("" if none): a free-text argument. */
   public static String rest(CommandContext ctx) {
     return ctx.parsedInput().arguments().stream().map(CommandArgument::value)
         .collect(Collectors.joining(" ")).strip();
-  }
-
-  /** The value of option {@code --longName} or {@code -shortName}, or null. */
-  public static String option(CommandContext ctx, String longName, char shortName) {
-    CommandOption o = ctx.getOptionByLongName(longName);
-    if (o == null) {
-      o = ctx.getOptionByShortName(shortName);
-    }
-    return o == null ? null : o.value();
-  }
-
-  /**
-   * The option {@code command} declares for a given one: by {@code longName} when that is not
-   * empty, else by {@code shortName}; null if it declares none.
-   */
-  public static CommandOption declared(Command command, String longName, char shortName) {
-    boolean byLong = longName != null && !longName.isEmpty();
-    return command.getOptions().stream()
-        .filter(o -> byLong ? longName.equals(o.longName()) : o.shortName() == shortName)
-        .findFirst().orElse(null);
-  }
-
-  /** Whether {@code option} is a flag (boolean: given alone, without a value). */
-  public static boolean isFlag(CommandOption option) {
-    return option.type() == boolean.class || option.type() == Boolean.class;
-  }
-
-  /** A string-valued option for {@link #SimpleCommand}. */
-  public static CommandOption stringOption(String longName, char shortName, String description) {
-    return CommandOption.with().longName(longName).shortName(shortName).description(description)
-        .type(String.class).required(false).build();
   }
 
   /**
