@@ -1,14 +1,12 @@
 package org.ssechat.app;
 
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.terminal.Terminal;
@@ -19,15 +17,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.shell.core.autoconfigure.SpringShellProperties;
 import org.springframework.shell.core.autoconfigure.TerminalCustomizer;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.annotation.support.CommandFactoryBean;
 import org.springframework.shell.core.config.UserConfigPathProvider;
 import org.springframework.shell.jline.CommandCompleter;
 import org.ssechat.config.Settings;
@@ -95,10 +90,7 @@ public class SsechatConfiguration {
     return new ToolCommands(console.interactive(), console.ansi(), console.interrupts(), stderr());
   }
 
-  /**
-   * Every {@link Command} bean, every {@code @Command} method of a bean in {@code org.ssechat.*}
-   * (found from bean definitions, not by scanning the classpath), the REPL's own commands and the tools.
-   */
+  /** The REPL's own commands, the tools, and every other {@link Command} bean. */
   @Bean
   @Lazy(false)
   CommandRegistry commandRegistry(ApplicationContext context, ReplCommands commands,
@@ -107,19 +99,6 @@ public class SsechatConfiguration {
     commands.all().forEach(registry::registerCommand);
     tools.all().forEach(registry::registerCommand);
     context.getBeansOfType(Command.class).values().forEach(registry::registerCommand);
-    for (String name : context.getBeanDefinitionNames()) {
-      Class<?> type = context.getType(name, false);
-      if (type == null || !type.getName().startsWith("org.ssechat.")) {
-        continue;
-      }
-      Set<Method> methods = MethodIntrospector.selectMethods(type, (Method m) ->
-          AnnotatedElementUtils.hasAnnotation(m, org.springframework.shell.core.command.annotation.Command.class));
-      for (Method m : methods) {
-        CommandFactoryBean factory = new CommandFactoryBean(m);
-        factory.setApplicationContext(context);
-        registry.registerCommand(factory.getObject());
-      }
-    }
     return registry;
   }
 

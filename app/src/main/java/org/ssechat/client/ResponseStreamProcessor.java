@@ -36,13 +36,8 @@ import org.ssechat.sse.SseStreamEnd;
  * drives the chat chunk decoder, whose deltas go to the caller's listener and to this object's
  * own bookkeeping. Listener callbacks run on the thread that calls {@code feed}.
  *
- * <p><b>Outcome rules</b> (first match wins): {@link #cancelled()} gives CANCELLED; an error sent
- * inside the stream ({@code error} object or {@code event: error}) gives ERROR with its message,
- * even if {@code [DONE]} followed; a seen {@code finish_reason} gives FINISHED (a later transport
- * problem is then only a warning); a transport or limit failure gives ERROR; otherwise end of input
- * gives TRUNCATED ("stream ended without finish_reason"): {@code [DONE]} alone proves nothing,
- * relays append it after failures. Events that are not valid JSON are skipped and reported as one
- * warning. Whatever the outcome, the result holds the partial answer.
+ * <p>The outcome follows {@link OutcomeRules}. Events that are not valid JSON are skipped and
+ * reported as one warning. Whatever the outcome, the result holds the partial answer.
  *
  * <p>An {@link org.ssechat.sse.SseLimitException} (or any other failure while parsing) does not
  * escape {@code feed}: it is remembered, later input is ignored, and {@code feed} returns
@@ -245,50 +240,15 @@ public final class ResponseStreamProcessor {
     if (!malformed.isEmpty()) { // one warning, however many
       warnings.add("skipped " + malformed.size() + " malformed event(s): " + malformed.get(0));
     }
-    String finishReason = acc.finishReason();
     String tailNote = tail != null && tail.truncated()
         ? "the stream ended inside an unterminated event (" + tail.discardedLineBytes()
             + " byte(s) of a last line discarded)"
         : null;
-    Outcome outcome;
-    String error;
-    if (ending == Outcome.CANCELLED) {
-      outcome = Outcome.CANCELLED;
-      error = transportError;
-    } else if (!acc.errors().isEmpty()) {
-      outcome = Outcome.ERROR;
-      error = "server error in stream: " + acc.errors().get(0).describe();
-      if (transportError != null) {
-        warnings.add(transportError);
-      }
-    } else if (failure != null) {
-      outcome = finishReason != null ? Outcome.FINISHED : Outcome.ERROR;
-      error = outcome == Outcome.ERROR ? failure : null;
-      if (error == null) {
-        warnings.add(failure);
-      }
-    } else if (finishReason != null) {
-      outcome = Outcome.FINISHED;
-      error = null;
-      if (transportError != null) {
-        warnings.add(transportError);
-      }
-    } else if (transportError != null) {
-      outcome = Outcome.ERROR;
-      error = transportError;
-    } else {
-      outcome = Outcome.TRUNCATED;
-      error = "stream ended without finish_reason"
-          + (acc.doneSeen() ? " ([DONE] was sent, but relays send it after failures too)" : "")
-          + (tailNote != null ? "; " + tailNote : "");
-      tailNote = null;
-    }
-    if (tailNote != null && outcome != Outcome.FINISHED) {
-      warnings.add(tailNote);
-    }
-    if (error != null && progress.outputStarted) {
-      error = Failures.partialKept(error);
-    }
+    OutcomeRules.Verdict v = OutcomeRules.decide(new OutcomeRules.Facts(
+        ending == Outcome.CANCELLED, transportError,
+        acc.errors().isEmpty() ? null : acc.errors().get(0).describe(), failure,
+        acc.finishReason(), acc.doneSeen(), tailNote, progress.outputStarted));
+    warnings.addAll(v.warnings());
     if (tap != null) {
       String tapProblem = tap.end();
       if (tapProblem != null) {
@@ -302,8 +262,9 @@ public final class ResponseStreamProcessor {
         fromUsage ? usage.completionTokens() : acc.contentDeltas(), fromUsage);
     // A refusal replaces the answer, so it is shown where the answer would be.
     String content = acc.refusal().isEmpty() ? acc.content() : acc.content() + acc.refusal();
-    return new ChatResult(outcome, acc.model() != null ? acc.model() : requestedModel, content,
-        acc.reasoning(), acc.toolCalls(), finishReason, usage, error, warnings, metrics);
+    return new ChatResult(v.outcome(), acc.model() != null ? acc.model() : requestedModel,
+        content, acc.reasoning(), acc.toolCalls(), acc.finishReason(), usage, v.error(), warnings,
+        metrics);
   }
 
   private long millis(long nanos) {

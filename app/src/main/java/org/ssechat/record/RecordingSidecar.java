@@ -22,18 +22,19 @@ import tools.jackson.databind.json.JsonMapper;
  * @param exchange   request and response metadata (secrets already redacted in the file)
  * @param reads      one entry per body read, in order
  */
-public record RecordingSidecar(Instant recordedAt, RecordedExchange exchange, List<Read> reads) {
+public record RecordingSidecar(Instant recordedAt, RecordedExchange exchange, List<Entry> reads) {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /**
-   * One body read.
+   * One entry of the sidecar's {@code reads} list: a body read as the file states it (a
+   * {@link Recording.Read} adds where it starts in the body).
    *
-   * @param micros microseconds since the request was sent ({@code t_us}), never less than the
+   * @param tUs  microseconds since the request was sent ({@code t_us}), never less than the
    *     previous read's
-   * @param size   bytes in the read, positive and at most {@link Integer#MAX_VALUE}
+   * @param size bytes in the read, positive and at most {@link Integer#MAX_VALUE}
    */
-  public record Read(long micros, long size) {}
+  public record Entry(long tUs, long size) {}
 
   public RecordingSidecar {
     reads = List.copyOf(reads);
@@ -42,7 +43,7 @@ public record RecordingSidecar(Instant recordedAt, RecordedExchange exchange, Li
   /** Sum of the read sizes: the length the {@code .sse} file should have. */
   public long totalBytes() {
     long n = 0;
-    for (Read r : reads) {
+    for (Entry r : reads) {
       n += r.size();
     }
     return n;
@@ -101,11 +102,11 @@ public record RecordingSidecar(Instant recordedAt, RecordedExchange exchange, Li
         reads(root.path("reads")));
   }
 
-  private static List<Read> reads(JsonNode node) throws InvalidSidecarException {
+  private static List<Entry> reads(JsonNode node) throws InvalidSidecarException {
     if (!node.isArray()) {
       throw new InvalidSidecarException("'reads' is missing");
     }
-    List<Read> reads = new ArrayList<>(node.size());
+    List<Entry> reads = new ArrayList<>(node.size());
     long lastT = 0;
     for (JsonNode r : node) {
       if (!r.isArray() || r.size() != 2 || !r.get(0).isIntegralNumber()
@@ -118,7 +119,7 @@ public record RecordingSidecar(Instant recordedAt, RecordedExchange exchange, Li
         throw new InvalidSidecarException("read #" + reads.size() + " has a bad size or time "
             + r);
       }
-      reads.add(new Read(t, size));
+      reads.add(new Entry(t, size));
       lastT = t;
     }
     return reads;

@@ -23,7 +23,6 @@ import org.ssechat.failure.ChatException;
 import org.ssechat.failure.ExitCodes;
 import org.ssechat.failure.UsageException;
 import org.ssechat.session.Session;
-import org.ssechat.session.SessionStore;
 import org.ssechat.session.Turn;
 
 /**
@@ -64,9 +63,10 @@ public final class ReplCommands {
   }
 
   public List<Command> all() {
-    return List.of(chatCommand(), help(), newSession(), system(), model(), models(), history(),
-        undo(), retry(), save(), load(), sessions(), config(), stats(), record(), reasoning(),
-        exit());
+    SessionCommands sessions = new SessionCommands(chat);
+    return List.of(chatCommand(), help(), sessions.newSession(), system(), model(), models(),
+        sessions.history(), sessions.undo(), retry(), sessions.save(), sessions.load(),
+        sessions.list(), config(), stats(), record(), reasoning(), exit());
   }
 
   Command chatCommand() {
@@ -148,14 +148,6 @@ public final class ReplCommands {
         });
   }
 
-  Command newSession() {
-    return new SimpleCommand("new", SESSION, "/new", "Start a new session (keeps the system prompt)",
-        ctx -> {
-          chat.switchTo(Session.fresh(chat.session().system()));
-          return say(ctx, "new session " + chat.session().name());
-        });
-  }
-
   Command system() {
     return new SimpleCommand.Raw("system", SESSION, "/system [TEXT|--clear]",
         "Show or set the session's system prompt", ctx -> {
@@ -216,44 +208,6 @@ public final class ReplCommands {
     });
   }
 
-  Command history() {
-    return new SimpleCommand("history", SESSION, "/history", "Show the conversation so far", ctx -> {
-      PrintWriter out = ctx.outputWriter();
-      Session s = chat.session();
-      if (s.system() != null) {
-        out.println("system: " + s.system());
-      }
-      int i = 0;
-      for (Turn t : s.turns()) {
-        i++;
-        out.println("[" + i + "] you: " + t.user());
-        String mark = switch (t.outcome()) {
-          case FINISHED -> "";
-          case CANCELLED -> " [interrupted]";
-          case TRUNCATED -> " [truncated]";
-          case ERROR -> " [error: " + t.error() + "]";
-        };
-        out.println("[" + i + "] " + (t.model() == null ? "assistant" : t.model()) + mark + ": " + t.answer());
-      }
-      if (s.isEmpty()) {
-        out.println("(no messages yet)");
-      }
-      out.flush();
-      return ExitStatus.OK;
-    });
-  }
-
-  Command undo() {
-    return new SimpleCommand("undo", SESSION, "/undo", "Drop the last exchange", ctx -> {
-      Turn t = chat.session().removeLast();
-      if (t == null) {
-        return say(ctx, "nothing to undo");
-      }
-      chat.save(ctx.outputWriter());
-      return say(ctx, "dropped: " + abbreviate(t.user()));
-    });
-  }
-
   Command retry() {
     return new SimpleCommand("retry", CHAT, "/retry", "Ask for the last answer again", ctx -> {
       Turn last = chat.session().removeLast();
@@ -263,50 +217,6 @@ public final class ReplCommands {
       PrintWriter out = ctx.outputWriter();
       Turn turn = chat.send(last.user(), out, out, ansi);
       return ExitCodes.status(turn.outcome().exitCode());
-    });
-  }
-
-  Command save() {
-    return new SimpleCommand("save", SESSION, "/save NAME", "Save the session as NAME (autosave continues there)",
-        ctx -> {
-          String name = SimpleCommand.rest(ctx);
-          if (name.isEmpty()) {
-            throw new UsageException("usage: /save NAME");
-          }
-          chat.session().rename(SessionStore.checkName(name));
-          return say(ctx, "saved " + chat.store().save(chat.session()));
-        });
-  }
-
-  Command load() {
-    SimpleCommand c = new SimpleCommand("load", SESSION, "/load NAME", "Continue a saved session", ctx -> {
-      String name = SimpleCommand.rest(ctx);
-      if (name.isEmpty()) {
-        throw new UsageException("usage: /load NAME");
-      }
-      Session s = chat.store().load(name);
-      chat.switchTo(s);
-      return say(ctx, "loaded " + name + " (" + s.turns().size() + " exchanges)");
-    });
-    c.setCompletionProvider(context -> chat.store().list().stream()
-        .map(i -> new CompletionProposal(i.name())).toList());
-    return c;
-  }
-
-  Command sessions() {
-    return new SimpleCommand("sessions", SESSION, "/sessions", "List saved sessions", ctx -> {
-      PrintWriter out = ctx.outputWriter();
-      List<SessionStore.Info> all = chat.store().list();
-      for (SessionStore.Info i : all) {
-        String mark = i.name().equals(chat.session().name()) ? "* " : "  ";
-        out.printf("%s%-32s %s  %s%n", mark, i.name(),
-            i.turns() < 0 ? "(unreadable)" : i.turns() + " exchanges", i.updated() == null ? "" : i.updated());
-      }
-      if (all.isEmpty()) {
-        out.println("(no saved sessions in " + chat.store().dir() + ")");
-      }
-      out.flush();
-      return ExitStatus.OK;
     });
   }
 
@@ -386,15 +296,9 @@ public final class ReplCommands {
     return c;
   }
 
-  private static ExitStatus say(CommandContext ctx, String line) {
+  static ExitStatus say(CommandContext ctx, String line) {
     ctx.outputWriter().println(line);
     ctx.outputWriter().flush();
     return ExitStatus.OK;
   }
-
-  private static String abbreviate(String s) {
-    String one = s.replace('\n', ' ');
-    return one.length() <= 60 ? one : one.substring(0, 59) + "…";
-  }
-
 }

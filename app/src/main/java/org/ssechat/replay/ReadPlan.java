@@ -2,6 +2,7 @@ package org.ssechat.replay;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ssechat.record.Recording;
 
 /**
  * How a body is delivered: the reads (cuts of the body, in order, covering it exactly) and when

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ssechat.record.Recording;
 
 /**
  * A named set of recordings (the bundled ones on the class path, or the {@code *.sse} files of a

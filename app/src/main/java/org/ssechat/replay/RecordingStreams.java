@@ -10,6 +10,7 @@ import org.ssechat.client.ChatResult;
 import org.ssechat.client.Demand;
 import org.ssechat.client.ResponseStreamProcessor;
 import org.ssechat.record.RecordedExchange;
+import org.ssechat.record.Recording;
 import org.ssechat.sse.SseLimits;
 import org.ssechat.sse.SseParsers;
 

@@ -17,6 +17,7 @@ import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatResult;
 import org.ssechat.failure.ExitCodes;
 import org.ssechat.failure.Failures;
+import org.ssechat.record.Recording;
 import org.ssechat.sse.SseEvent;
 import org.ssechat.sse.SseLimitException;
 import org.ssechat.sse.SseLimits;

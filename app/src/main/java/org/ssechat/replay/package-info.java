@@ -1,6 +1,5 @@
 /**
- * Recorded streams: reading a recording and its sidecar ({@link org.ssechat.replay.Recording}),
- * the named sets of recordings and the rule that picks one for a request
+ * Playing recorded streams ({@link org.ssechat.record.Recording} is the format): the named sets of recordings and the rule that picks one for a request
  * ({@link org.ssechat.replay.RecordingLibrary}), pacing with an injectable clock
  * ({@link org.ssechat.replay.ReadPlan}, {@link org.ssechat.replay.Player},
  * {@link org.ssechat.replay.PacingClock}), playing a recording through the live stream processor

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssechat.record.RecordedExchange;
+import org.ssechat.record.Recording;
 import org.ssechat.record.RecordingWriter;
 
 /** What the client's recorder writes, this reader reads, and replay paces it as recorded. */

@@ -1,4 +1,4 @@
-package org.ssechat.replay;
+package org.ssechat.record;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.ssechat.record.RecordingSidecar;
 
 /**
  * A recorded response body ({@code NAME.sse}) and what its optional sidecar
@@ -103,8 +102,8 @@ public record Recording(String name, byte[] body, List<Read> reads, String reque
     }
     List<Read> reads = new ArrayList<>(parsed.reads().size());
     long offset = 0;
-    for (RecordingSidecar.Read r : parsed.reads()) {
-      reads.add(new Read(offset, (int) r.size(), r.micros()));
+    for (RecordingSidecar.Entry r : parsed.reads()) {
+      reads.add(new Read(offset, (int) r.size(), r.tUs()));
       offset += r.size();
     }
     return new Recording(name, body, reads, parsed.exchange().url(), parsed.exchange().model(),
@@ -148,7 +147,7 @@ public record Recording(String name, byte[] body, List<Read> reads, String reque
     }
   }
 
-  static String nameOf(String fileName) {
+  public static String nameOf(String fileName) {
     return fileName.endsWith(".sse") ? fileName.substring(0, fileName.length() - 4) : fileName;
   }
 
