@@ -2,9 +2,9 @@ package org.ssechat.client.http;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ssechat.chat.StreamError;
 import org.ssechat.failure.Failures;
 
 /** One-line descriptions of HTTP error responses. */
@@ -42,20 +42,9 @@ final class HttpErrors {
    * Redacted, then cut.
    */
   static String detail(byte[] body, int len, String key) {
-    Map<String, String> json = JsonScan.scalars(body, 0, len);
-    if (json != null) {
-      String msg = first(json, "error.message", "message", "error.msg", "msg", "detail", "error");
-      if (msg != null) {
-        String type = first(json, "error.type", "type");
-        String code = first(json, "error.code", "code");
-        StringBuilder sb = new StringBuilder(Failures.excerpt(msg, key));
-        if (type != null || code != null) {
-          sb.append(" (").append(type != null ? type : "")
-              .append(type != null && code != null ? ", " : "").append(code != null ? code : "")
-              .append(')');
-        }
-        return sb.toString();
-      }
+    StreamError error = StreamError.fromJson(body, 0, len);
+    if (error != null) {
+      return Failures.excerpt(error.describe(), key);
     }
     return snippet(new String(body, 0, len, StandardCharsets.UTF_8), key);
   }
@@ -71,16 +60,6 @@ final class HttpErrors {
     s = TAG.matcher(s).replaceAll(" ");
     s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
     return Failures.excerpt(s, key);
-  }
-
-  private static String first(Map<String, String> m, String... keys) {
-    for (String k : keys) {
-      String v = m.get(k);
-      if (v != null && !v.isBlank()) {
-        return v;
-      }
-    }
-    return null;
   }
 
   private static String hint(int status, URI uri) {

@@ -2,12 +2,13 @@ package org.ssechat.client.http;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.ssechat.failure.ChatException;
 
-/** The answer to {@code GET /v1/models}: model ids, or a one-line error. */
+/**
+ * The answer to {@code GET /v1/models}: model ids (read by the parser module's
+ * {@link org.ssechat.chat.ModelList}), or a one-line error.
+ */
 final class ModelList {
   /** How much of a body that is not JSON is quoted. */
   private static final int MAX_QUOTED_BODY = 4096;
@@ -22,19 +23,12 @@ final class ModelList {
       throw new ChatException(HttpErrors.describe(status, uri, body,
           Math.min(body.length, HttpErrors.MAX_ERROR_BODY), key));
     }
-    Map<String, String> json = JsonScan.scalars(body, 0, body.length);
-    if (json == null) {
-      throw new ChatException("the model list from " + uri + " is not JSON: "
-          + HttpErrors.snippet(new String(body, 0, Math.min(body.length, MAX_QUOTED_BODY),
-              StandardCharsets.UTF_8), key));
+    try {
+      return org.ssechat.chat.ModelList.read(body, 0, body.length);
+    } catch (IllegalArgumentException e) {
+      throw new ChatException("the answer from " + uri + " is not a model list ("
+          + e.getMessage() + "): " + HttpErrors.snippet(new String(body, 0,
+              Math.min(body.length, MAX_QUOTED_BODY), StandardCharsets.UTF_8), key));
     }
-    List<String> ids = new ArrayList<>();
-    json.forEach((k, v) -> {
-      if (v != null && (k.matches("data\\.\\d+\\.id") || k.matches("\\d+\\.id")
-          || k.matches("models\\.\\d+\\.(id|name)"))) {
-        ids.add(v);
-      }
-    });
-    return ids;
   }
 }
