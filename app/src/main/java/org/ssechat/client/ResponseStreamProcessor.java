@@ -56,7 +56,9 @@ public final class ResponseStreamProcessor {
   private final ChatDeltaListener sink;
   private final List<String> extraWarnings = new ArrayList<>();
 
+  private final ResponseOptions options;
   private BodyTap tap;
+  private long lastEventNanos;
   private long firstByteNanos = -1;
   private long firstTokenNanos = -1;
   private int events;
@@ -66,41 +68,39 @@ public final class ResponseStreamProcessor {
   private boolean finished;
 
   /**
-   * A processor using the default SSE parser and limits, timed from now: what a
-   * {@link ChatBackend} gets when the caller only has a listener.
+   * A processor with the default options, timed from now: what a {@link ChatBackend} gets when
+   * the caller only has a listener.
    */
   public static ResponseStreamProcessor forRequest(ChatRequest request,
       ChatDeltaListener listener) {
-    return new ResponseStreamProcessor(request.model(), listener, SseParsers.DEFAULT,
-        SseLimits.DEFAULTS, System.nanoTime());
+    return new ResponseStreamProcessor(request.model(), listener, ResponseOptions.DEFAULTS,
+        System.nanoTime());
   }
 
-  /** {@link #ResponseStreamProcessor(String, ChatDeltaListener, String, SseLimits, long)} with
-   * the default SSE parser. */
+  /** A processor with the default options but {@code limits}. */
   public ResponseStreamProcessor(String requestedModel, ChatDeltaListener listener,
       SseLimits limits, long startNanos) {
-    this(requestedModel, listener, SseParsers.DEFAULT, limits, startNanos);
+    this(requestedModel, listener, ResponseOptions.DEFAULTS.withLimits(limits), startNanos);
   }
 
   /**
-   * A processor using the named SSE parser and the chat chunk decoder.
-   *
    * @param requestedModel the model asked for (reported if the stream names none)
    * @param listener       receives every delta, on the feeding thread
-   * @param parser         the SSE parser implementation ({@link SseParsers#names()})
-   * @param limits         SSE line and event size limits
+   * @param options        parser, limits, the secret to redact
    * @param startNanos     {@link System#nanoTime()} when the request was sent; timings count from it
    * @throws IllegalArgumentException for an unknown parser name
    */
   public ResponseStreamProcessor(String requestedModel, ChatDeltaListener listener,
-      String parser, SseLimits limits, long startNanos) {
+      ResponseOptions options, long startNanos) {
     this.requestedModel = Objects.requireNonNull(requestedModel, "requestedModel");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.options = Objects.requireNonNull(options, "options");
     this.startNanos = startNanos;
+    this.lastEventNanos = startNanos;
     // The accumulator goes first: if the caller's listener throws, the delta is still kept.
     this.sink = ChatDeltaListeners.tee(acc, progress, listener);
-    this.parser = SseParsers.create(parser,
-        new CountingSseListener(new ChatChunkDecoder(sink)), limits);
+    this.parser = SseParsers.create(options.parser(),
+        new CountingSseListener(new ChatChunkDecoder(sink)), options.limits());
   }
 
   /**
@@ -179,11 +179,22 @@ public final class ResponseStreamProcessor {
   }
 
   private void count(int n) {
+    long now = System.nanoTime();
     if (firstByteNanos < 0 && n > 0) {
-      firstByteNanos = System.nanoTime();
+      firstByteNanos = now;
     }
     reads++;
     bytes += n;
+    if (failure != null) {
+      return;
+    }
+    if (bytes > options.maxBodyBytes()) {
+      failure = "the answer is larger than " + options.maxBodyBytes()
+          + " bytes (limit ssechat.max-answer-bytes)";
+    } else if (now - lastEventNanos > options.maxCommentsOnly().toNanos()) {
+      failure = "no event for " + options.maxCommentsOnly().toSeconds()
+          + "s, only keep-alive comments (limit ssechat.max-comments-only)";
+    }
   }
 
   private Demand demand() {
@@ -249,6 +260,7 @@ public final class ResponseStreamProcessor {
         acc.errors().isEmpty() ? null : acc.errors().get(0).describe(), failure,
         acc.finishReason(), acc.doneSeen(), tailNote, progress.outputStarted));
     warnings.addAll(v.warnings());
+    String error = v.error() == null ? null : Failures.oneLine(v.error(), options.secret());
     if (tap != null) {
       String tapProblem = tap.end();
       if (tapProblem != null) {
@@ -263,8 +275,8 @@ public final class ResponseStreamProcessor {
     // A refusal replaces the answer, so it is shown where the answer would be.
     String content = acc.refusal().isEmpty() ? acc.content() : acc.content() + acc.refusal();
     return new ChatResult(v.outcome(), acc.model() != null ? acc.model() : requestedModel,
-        content, acc.reasoning(), acc.toolCalls(), acc.finishReason(), usage, v.error(), warnings,
-        metrics);
+        content, acc.reasoning(), acc.toolCalls(), acc.finishReason(), usage, error,
+        warnings.stream().map(w -> Failures.oneLine(w, options.secret())).toList(), metrics);
   }
 
   private long millis(long nanos) {
@@ -282,6 +294,7 @@ public final class ResponseStreamProcessor {
     @Override
     public void onEvent(SseEvent event) {
       events++;
+      lastEventNanos = System.nanoTime();
       next.onEvent(event);
     }
 

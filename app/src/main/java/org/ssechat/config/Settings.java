@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ssechat.client.ResponseOptions;
+import org.ssechat.client.http.KeyScope;
 import org.ssechat.failure.Secrets;
 
 /**
@@ -22,10 +24,13 @@ import org.ssechat.failure.Secrets;
  * @param dataDir        {@code $XDG_DATA_HOME/ssechat}
  * @param connectTimeout connect timeout for HTTP providers
  * @param readTimeout    idle read timeout for HTTP providers
+ * @param responses      how answers are decoded and capped ({@code max-answer-bytes},
+ *                       {@code max-comments-only})
+ * @param keyNote        why a key in the environment is not used, or null
  */
 public record Settings(String provider, String baseUrl, String apiKey, String auth, String model,
     String system, boolean record, boolean showReasoning, Path configDir, Path dataDir,
-    Duration connectTimeout, Duration readTimeout) {
+    Duration connectTimeout, Duration readTimeout, ResponseOptions responses, String keyNote) {
 
   /** Name of the provider used when no preset was named and only a base URL is known. */
   public static final String CUSTOM = "custom";
@@ -38,7 +43,9 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
    * @param env the process environment (a map, so tests can pass their own)
    */
   public static Settings resolve(SsechatProperties p, Map<String, String> env) {
-    String key = firstText(p.getApiKey(), env.get("OPENAI_API_KEY"));
+    String ownKey = blankToNull(p.getApiKey());
+    String openaiKey = blankToNull(env.get("OPENAI_API_KEY"));
+    String key = ownKey != null ? ownKey : openaiKey;
     String explicitUrl = firstText(p.getBaseUrl(), env.get("OPENAI_BASE_URL"));
     String providerName = blankToNull(p.getProvider());
     Provider preset;
@@ -64,10 +71,23 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
     String url = base == Provider.OFFLINE ? null : firstText(explicitUrl, base.baseUrl());
     String auth = firstText(p.getAuth(), base.auth());
     String model = firstText(p.getModel(), base.defaultModel());
+    String keyNote = null;
+    if (ownKey == null && key != null && url != null && !KeyScope.openAiKeyMayGo(url,
+        blankToNull(p.getBaseUrl()) == null && blankToNull(env.get("OPENAI_BASE_URL")) != null,
+        p.isOpenaiKeyAnywhere())) {
+      key = null;
+      keyNote = "OPENAI_API_KEY is only sent to api.openai.com (or with OPENAI_BASE_URL); set "
+          + "SSECHAT_API_KEY for " + KeyScope.host(url) + ", or ssechat.openai-key-anywhere=true";
+    }
+    if (key != null && url != null) {
+      KeyScope.checkTransport(url, p.isAllowInsecureHttp());
+    }
     Path configDir = Path.of(firstText(p.getConfigDir(), defaultDir(env, "XDG_CONFIG_HOME", ".config")));
     Path dataDir = Path.of(firstText(p.getDataDir(), defaultDir(env, "XDG_DATA_HOME", ".local/share")));
     return new Settings(provider, url, key, auth, model, blankToNull(p.getSystem()), p.isRecord(),
-        p.isShowReasoning(), configDir, dataDir, p.getConnectTimeout(), p.getReadTimeout());
+        p.isShowReasoning(), configDir, dataDir, p.getConnectTimeout(), p.getReadTimeout(),
+        ResponseOptions.DEFAULTS.withMaxBodyBytes(p.getMaxAnswerBytes())
+            .withMaxCommentsOnly(p.getMaxCommentsOnly()), keyNote);
   }
 
   public boolean offline() {
@@ -84,17 +104,17 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
 
   public Settings withModel(String newModel) {
     return new Settings(provider, baseUrl, apiKey, auth, newModel, system, record, showReasoning,
-        configDir, dataDir, connectTimeout, readTimeout);
+        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote);
   }
 
   public Settings withRecord(boolean on) {
     return new Settings(provider, baseUrl, apiKey, auth, model, system, on, showReasoning,
-        configDir, dataDir, connectTimeout, readTimeout);
+        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote);
   }
 
   public Settings withShowReasoning(boolean on) {
     return new Settings(provider, baseUrl, apiKey, auth, model, system, record, on,
-        configDir, dataDir, connectTimeout, readTimeout);
+        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote);
   }
 
   /** The key as {@code sk-…abcd} (first 3 and last 4 characters), {@code ****} if short. */
@@ -111,8 +131,8 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
   public Map<String, String> describe() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("provider", provider);
-    m.put("base-url", baseUrl == null ? "(in-process)" : baseUrl);
-    m.put("api-key", maskedKey());
+    m.put("base-url", baseUrl == null ? "(in-process)" : Secrets.withoutCredentials(baseUrl));
+    m.put("api-key", apiKey == null && keyNote != null ? "(none: " + keyNote + ")" : maskedKey());
     m.put("auth", auth);
     m.put("model", model);
     m.put("system", system == null ? "(none)" : system);
@@ -122,6 +142,8 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
     m.put("data-dir", dataDir.toString());
     m.put("connect-timeout", connectTimeout.toString());
     m.put("read-timeout", readTimeout.toString());
+    m.put("max-answer-bytes", String.valueOf(responses.maxBodyBytes()));
+    m.put("max-comments-only", responses.maxCommentsOnly().toString());
     return m;
   }
 

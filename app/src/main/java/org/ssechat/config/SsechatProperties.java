@@ -2,6 +2,7 @@ package org.ssechat.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.ssechat.client.ResponseOptions;
 
 /**
  * Raw {@code ssechat.*} settings as Spring Boot binds them, from (highest first) launch flags,
@@ -22,6 +23,10 @@ public class SsechatProperties {
   private String dataDir;
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(120);
+  private long maxAnswerBytes = ResponseOptions.DEFAULT_MAX_BODY_BYTES;
+  private Duration maxCommentsOnly = ResponseOptions.DEFAULT_MAX_COMMENTS_ONLY;
+  private boolean openaiKeyAnywhere;
+  private boolean allowInsecureHttp;
 
   public String getProvider() {
     return provider;
@@ -117,5 +122,39 @@ public class SsechatProperties {
 
   public void setReadTimeout(Duration readTimeout) {
     this.readTimeout = readTimeout;
+  }
+
+  public long getMaxAnswerBytes() {
+    return maxAnswerBytes;
+  }
+
+  public void setMaxAnswerBytes(long maxAnswerBytes) {
+    this.maxAnswerBytes = maxAnswerBytes;
+  }
+
+  public Duration getMaxCommentsOnly() {
+    return maxCommentsOnly;
+  }
+
+  public void setMaxCommentsOnly(Duration maxCommentsOnly) {
+    this.maxCommentsOnly = maxCommentsOnly;
+  }
+
+  /** Whether {@code OPENAI_API_KEY} may go to any endpoint, not only api.openai.com. */
+  public boolean isOpenaiKeyAnywhere() {
+    return openaiKeyAnywhere;
+  }
+
+  public void setOpenaiKeyAnywhere(boolean openaiKeyAnywhere) {
+    this.openaiKeyAnywhere = openaiKeyAnywhere;
+  }
+
+  /** Whether the key may be sent over plain {@code http://} to a host that is not loopback. */
+  public boolean isAllowInsecureHttp() {
+    return allowInsecureHttp;
+  }
+
+  public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+    this.allowInsecureHttp = allowInsecureHttp;
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.ssechat.failure.Secrets;
 
 /**
  * The request and response metadata a recording keeps (never the request body, never the key).
@@ -44,6 +45,7 @@ public record RecordedExchange(String method, String url, String model,
         vs.stream().map(v -> secret(k, v, secret) ? REDACTED : v).toList()));
     String u = secret == null || secret.isEmpty() || url == null ? url
         : url.replace(secret, REDACTED);
+    u = Secrets.withoutCredentials(u);
     return new RecordedExchange(method, u, model, req, status, resp);
   }
 

@@ -92,9 +92,14 @@ public final class RecordingWriter implements AutoCloseable {
     readCount++;
   }
 
-  /** Closes the body file and writes the sidecar. {@code secret} (the API key) is never written. */
+  /**
+   * Closes the body file and writes the sidecar. {@code secret} (the API key) is never written:
+   * headers holding it read {@code <redacted>}, and where the server echoed it in the body its
+   * bytes are overwritten in place ({@link BodyRedactor}) and listed in the sidecar.
+   */
   public void finish(RecordedExchange exchange, String secret) throws IOException {
     close();
+    List<long[]> redactedRanges = BodyRedactor.redact(ssePath, secret);
     RecordedExchange x = exchange.redacted(secret);
     Path sidecar = sidecarOf(ssePath);
     Path tmp = sidecar.resolveSibling(sidecar.getFileName() + ".tmp");
@@ -139,6 +144,17 @@ public final class RecordingWriter implements AutoCloseable {
       }
       g.writeEndObject();
       g.writeEndObject();
+      if (!redactedRanges.isEmpty()) {
+        g.writeName("redacted");
+        g.writeStartArray();
+        for (long[] r : redactedRanges) {
+          g.writeStartArray();
+          g.writeNumber(r[0]);
+          g.writeNumber(r[1]);
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+      }
       g.writeName("reads");
       g.writeStartArray();
       for (int i = 0; i < readCount; i++) {

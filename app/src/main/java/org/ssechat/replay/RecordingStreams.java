@@ -8,10 +8,10 @@ import org.ssechat.chat.ChatDeltaListener;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Demand;
+import org.ssechat.client.ResponseOptions;
 import org.ssechat.client.ResponseStreamProcessor;
 import org.ssechat.record.RecordedExchange;
 import org.ssechat.record.Recording;
-import org.ssechat.sse.SseLimits;
 import org.ssechat.sse.SseParsers;
 
 /**
@@ -33,8 +33,8 @@ public final class RecordingStreams {
   /** A processor for one replayed answer, timed from now. */
   public static ResponseStreamProcessor processor(String requestedModel,
       ChatDeltaListener listener, String parser) {
-    return new ResponseStreamProcessor(requestedModel, listener, parser, SseLimits.DEFAULTS,
-        System.nanoTime());
+    return new ResponseStreamProcessor(requestedModel, listener,
+        ResponseOptions.DEFAULTS.withParser(parser), System.nanoTime());
   }
 
   /**

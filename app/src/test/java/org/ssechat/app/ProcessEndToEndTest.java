@@ -24,8 +24,8 @@ import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.replay.Speed;
 import org.ssechat.session.Session;
 import org.ssechat.session.SessionStore;
-import org.ssechat.testing.SsechatProcess;
 import org.ssechat.testing.SsechatProcess.Run;
+import org.ssechat.testing.SsechatProcess;
 
 /**
  * ssechat as a separate process (the test class path, C1 JIT): one-shot output and exit codes,
@@ -87,9 +87,14 @@ class ProcessEndToEndTest {
     assertThat(fromYaml.out()).contains("provider         deepseek").contains("model            from-yaml")
         .contains("system           yaml prompt").contains("api-key          (none)");
 
-    Run envWins = run(Map.of("SSECHAT_MODEL", "from-env", "OPENAI_API_KEY", KEY), "", "config");
+    Run envWins = run(Map.of("SSECHAT_MODEL", "from-env", "SSECHAT_API_KEY", KEY), "", "config");
     assertThat(envWins.out()).contains("model            from-env").contains("system           yaml prompt")
         .contains("api-key          sk-…wxyz").doesNotContain(KEY);
+
+    // OPENAI_API_KEY is OpenAI's: the deepseek preset does not get it, and /config says why
+    Run openAiKey = run(Map.of("OPENAI_API_KEY", KEY), "", "config");
+    assertThat(openAiKey.out()).contains("api-key          (none: OPENAI_API_KEY is only sent to "
+        + "api.openai.com").doesNotContain(KEY).doesNotContain("wxyz");
 
     Run flagWins = run(Map.of("SSECHAT_MODEL", "from-env"), "", "--model", "from-flag", "config");
     assertThat(flagWins.out()).contains("model            from-flag");

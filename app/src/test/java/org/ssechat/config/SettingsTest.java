@@ -35,6 +35,61 @@ class SettingsTest {
     assertThat(s.describe().toString()).doesNotContain("1234567890");
   }
 
+  /** OPENAI_API_KEY is OpenAI's: another preset's host does not get it unless asked. */
+  @Test
+  void openAiKeyGoesOnlyToOpenAiOrWhereTheUserPairedIt() {
+    Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-proj-1234567890abcd");
+    SsechatProperties p = props();
+    p.setProvider("deepseek");
+    Settings deepseek = Settings.resolve(p, env);
+    assertThat(deepseek.apiKey()).isNull();
+    assertThat(deepseek.describe().get("api-key")).startsWith("(none: OPENAI_API_KEY is only "
+        + "sent to api.openai.com").contains("api.deepseek.com").doesNotContain("1234567890");
+
+    p.setOpenaiKeyAnywhere(true);
+    assertThat(Settings.resolve(p, env).apiKey()).isEqualTo("sk-proj-1234567890abcd");
+
+    Settings paired = Settings.resolve(props(), Map.of("OPENAI_API_KEY", "sk-proj-1234567890abcd",
+        "OPENAI_BASE_URL", "https://relay.example/v1"));
+    assertThat(paired.apiKey()).isEqualTo("sk-proj-1234567890abcd");
+
+    SsechatProperties own = props();
+    own.setProvider("deepseek");
+    own.setApiKey("sk-own-0123456789");
+    assertThat(Settings.resolve(own, env).apiKey()).isEqualTo("sk-own-0123456789");
+  }
+
+  @Test
+  void aKeyIsNeverSentInClearTextToAnotherMachine() {
+    SsechatProperties p = props();
+    p.setApiKey("sk-own-0123456789");
+    p.setBaseUrl("http://relay.example/v1");
+    assertThatThrownBy(() -> Settings.resolve(p, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("refusing to send the API key in clear text to http://relay.example: use "
+            + "https, or set ssechat.allow-insecure-http=true");
+    p.setAllowInsecureHttp(true);
+    assertThat(Settings.resolve(p, Map.of()).apiKey()).isEqualTo("sk-own-0123456789");
+    for (String local : new String[] {"http://localhost:11434/v1", "http://127.0.0.1:8080/v1",
+        "http://[::1]:8080/v1", "http://127.3.4.5/v1"}) {
+      SsechatProperties q = props();
+      q.setApiKey("sk-own-0123456789");
+      q.setBaseUrl(local);
+      assertThat(Settings.resolve(q, Map.of()).baseUrl()).isEqualTo(local);
+    }
+    SsechatProperties noKey = props();
+    noKey.setBaseUrl("http://relay.example/v1");
+    assertThat(Settings.resolve(noKey, Map.of()).apiKey()).isNull();
+  }
+
+  @Test
+  void credentialsInTheBaseUrlAreMaskedInConfig() {
+    SsechatProperties p = props();
+    p.setBaseUrl("https://bob:hunter22@relay.example/v1");
+    assertThat(Settings.resolve(p, Map.of()).describe().get("base-url"))
+        .isEqualTo("https://bob:****@relay.example/v1");
+  }
+
   @Test
   void presetsAndOverrides() {
     SsechatProperties p = props();

@@ -14,6 +14,7 @@ import org.ssechat.client.ChatBackend;
 import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Outcome;
+import org.ssechat.client.ResponseOptions;
 import org.ssechat.client.ResponseStreamProcessor;
 import org.ssechat.config.Settings;
 import org.ssechat.config.SettingsHolder;
@@ -25,7 +26,7 @@ class ConversationTest {
 
   private static final Settings SETTINGS = new Settings("custom", "http://127.0.0.1:9/v1", KEY,
       "bearer", "m", null, false, true, Path.of("c"), Path.of("d"), Duration.ofSeconds(1),
-      Duration.ofSeconds(1));
+      Duration.ofSeconds(1), ResponseOptions.DEFAULTS, null);
 
   private final Conversation conversation = new Conversation(new SettingsHolder(SETTINGS),
       s -> { throw new AssertionError("no backend needed"); }, handler -> () -> {}, false);

@@ -140,7 +140,8 @@ public record EndpointConfig(String name, String baseUrl, String chatPath, Strin
 
   @Override
   public String toString() {
-    return "EndpointConfig[name=" + name + ", chat=" + chatUri() + ", apiKey="
+    return "EndpointConfig[name=" + name + ", chat="
+        + Secrets.withoutCredentials(chatUri().toString()) + ", apiKey="
         + Secrets.mask(apiKey) + ", auth=" + auth + ", headers=" + headers.keySet()
         + ", connect=" + connectTimeout + ", firstByte=" + firstByteTimeout + ", idle="
         + idleTimeout + ", total=" + totalTimeout + ", retries=" + maxRetries + "]";

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ssechat.chat.StreamError;
 import org.ssechat.failure.Failures;
+import org.ssechat.failure.Secrets;
 
 /** One-line descriptions of HTTP error responses. */
 final class HttpErrors {
@@ -38,6 +39,27 @@ final class HttpErrors {
   }
 
   /**
+   * A redirect, which ssechat never follows: following it would send the key and the whole
+   * conversation to wherever the server points. {@code location} is the server's
+   * {@code Location} header (redacted and cut here), or null.
+   */
+  static String redirect(int status, URI uri, String location, String key) {
+    String to = location == null || location.isBlank() ? "(no Location)"
+        : Failures.excerpt(Secrets.withoutCredentials(resolved(uri, location.strip())), key);
+    return "HTTP " + status + " from " + uri.getHost() + ": the endpoint redirected to " + to
+        + " — ssechat does not follow redirects (the key and the conversation would go with"
+        + " them); if that address is right, set the base URL to it";
+  }
+
+  private static String resolved(URI base, String location) {
+    try {
+      return base.resolve(location).toString();
+    } catch (IllegalArgumentException notAUri) {
+      return location;
+    }
+  }
+
+  /**
    * The error message in an OpenAI/one-api style JSON body, else a text snippet; may be empty.
    * Redacted, then cut.
    */
@@ -67,7 +89,7 @@ final class HttpErrors {
       case 401 -> "check the API key";
       case 403 -> "check the API key and that it may use this model";
       case 404 -> "check the base URL (does it need /v1, or a different path?) — requested "
-          + uri;
+          + Secrets.withoutCredentials(uri.toString());
       case 429 -> "rate limited; try again later";
       default -> null;
     };

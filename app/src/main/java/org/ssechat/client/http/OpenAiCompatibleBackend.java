@@ -1,6 +1,6 @@
 package org.ssechat.client.http;
 
-import java.io.IOException;
+import java.io.InputStream;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,18 +12,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.ssechat.chat.ChatDeltaListener;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatBackend;
 import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
+import org.ssechat.client.ResponseOptions;
 import org.ssechat.client.ResponseStreamProcessor;
 import org.ssechat.client.http.Exchange.Failed;
 import org.ssechat.client.http.ResponseReceiver.Attempt;
 import org.ssechat.failure.ChatException;
 import org.ssechat.failure.Failures;
-import org.ssechat.sse.SseParsers;
+import org.ssechat.failure.Secrets;
 
 /**
  * A {@link ChatBackend} for any OpenAI-compatible {@code /v1/chat/completions} endpoint, on the
@@ -36,8 +39,9 @@ import org.ssechat.sse.SseParsers;
  * is cancelled, which closes the connection. {@link Cancellation#cancel()} wakes the calling
  * thread at once.
  *
- * <p>429 and 5xx answers are retried as {@link RetryPolicy} says. The API key never appears in
- * results, exceptions or recordings.
+ * <p>429 and 5xx answers are retried as {@link RetryPolicy} says. Redirects are never followed
+ * (they would carry the key and the conversation elsewhere): a 3xx is a one-line error naming
+ * where it points. The API key never appears in results, exceptions or recordings.
  */
 public final class OpenAiCompatibleBackend implements ChatBackend {
   static final String USER_AGENT = "ssechat/0.1";
@@ -45,14 +49,26 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
   private final EndpointConfig config;
   private final HttpClient client;
   private final RetryPolicy retries;
+  private final ResponseOptions responses;
 
-  /** A backend for {@code config}, with its own {@link HttpClient}. */
+  /** A backend for {@code config} with default response options, its own {@link HttpClient}. */
   public OpenAiCompatibleBackend(EndpointConfig config) {
+    this(config, ResponseOptions.DEFAULTS);
+  }
+
+  /**
+   * A backend for {@code config}, with its own {@link HttpClient}.
+   *
+   * @param responses how answers are decoded and capped (the config's SSE limits and key are
+   *                  applied on top)
+   */
+  public OpenAiCompatibleBackend(EndpointConfig config, ResponseOptions responses) {
     this.config = Objects.requireNonNull(config, "config");
+    this.responses = responses.withLimits(config.limits()).withSecret(config.apiKey());
     this.retries = new RetryPolicy(config.maxRetries(), config.maxRetryWait());
     HttpClient.Builder b = HttpClient.newBuilder()
         .connectTimeout(config.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL);
+        .followRedirects(HttpClient.Redirect.NEVER); // see HttpErrors.redirect
     ProxySelector proxy = ProxySelector.getDefault();
     if (proxy != null) {
       b.proxy(proxy);
@@ -63,14 +79,14 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
   @Override
   public String describe() {
     String base = config.apiBase().toString();
-    return config.name() + " (" + base.substring(0, base.length() - 1) + ")";
+    return config.name() + " (" + Secrets.withoutCredentials(base.substring(0,
+        base.length() - 1)) + ")";
   }
 
-  /** A processor with this endpoint's SSE limits. */
+  /** A processor with this endpoint's limits, redacting its key. */
   @Override
   public ResponseStreamProcessor newResponse(ChatRequest request, ChatDeltaListener listener) {
-    return new ResponseStreamProcessor(request.model(), listener, SseParsers.DEFAULT,
-        config.limits(), System.nanoTime());
+    return new ResponseStreamProcessor(request.model(), listener, responses, System.nanoTime());
   }
 
   /** Use one {@link Cancellation} per call: each call registers a hook on it. */
@@ -83,22 +99,36 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
     return call.run();
   }
 
+  /**
+   * {@code GET /v1/models}: at most {@value ModelList#MAX_BODY} bytes, all within the first-byte
+   * timeout (headers and body together: a server that trickles an endless body is cut off).
+   */
   @Override
   public List<String> models() {
     URI uri = config.modelsUri();
     HttpRequest.Builder rb = HttpRequest.newBuilder(uri).GET()
         .timeout(config.firstByteTimeout()).header("Accept", "application/json");
     headers(rb, new LinkedHashMap<>());
-    HttpResponse<byte[]> resp;
+    long deadline = System.nanoTime() + config.firstByteTimeout().toNanos();
+    CompletableFuture<HttpResponse<InputStream>> f =
+        client.sendAsync(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> resp;
     try {
-      resp = client.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new ChatException(TransportErrors.describe(e, uri, config, "first-byte"), null);
+      resp = f.get(config.firstByteTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw new ChatException(TransportErrors.noResponse(uri, config.firstByteTimeout(),
+          "first-byte"));
+    } catch (ExecutionException e) {
+      throw new ChatException(TransportErrors.describe(e, uri, config, "first-byte"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      f.cancel(true);
       throw new ChatException("interrupted while listing models");
     }
-    return ModelList.read(resp.statusCode(), resp.body(), uri, config.apiKey());
+    byte[] body = ModelList.readBody(resp.body(), deadline, uri, config.firstByteTimeout());
+    return ModelList.read(resp.statusCode(), resp.headers().firstValue("location").orElse(null),
+        body, uri, config.apiKey());
   }
 
   /** Sets auth and custom headers on {@code rb}, and mirrors them into {@code sent}. */

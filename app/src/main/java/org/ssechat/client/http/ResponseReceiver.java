@@ -21,6 +21,7 @@ import org.ssechat.client.http.Exchange.Failed;
 import org.ssechat.client.http.Exchange.Head;
 import org.ssechat.client.http.Exchange.Signal;
 import org.ssechat.failure.Failures;
+import org.ssechat.failure.Secrets;
 import org.ssechat.record.RecordedExchange;
 
 /**
@@ -175,7 +176,7 @@ final class ResponseReceiver {
     } else {
       mode = Mode.ERROR_BODY;
     }
-    p.begin(new RecordedExchange("POST", uri.toString(), model, sentHeaders, status,
+    p.begin(new RecordedExchange("POST", Secrets.withoutCredentials(uri.toString()), model, sentHeaders, status,
         h.headers().map()));
   }
 
@@ -277,6 +278,10 @@ final class ResponseReceiver {
       return Attempt.done(p.fail("expected an event stream from " + uri.getHost() + " but got "
           + ct + ": " + HttpErrors.snippet(new String(b, StandardCharsets.UTF_8),
               config.apiKey())));
+    }
+    if (status / 100 == 3) {
+      return Attempt.done(p.fail(HttpErrors.redirect(status, uri,
+          head.headers().firstValue("location").orElse(null), config.apiKey())));
     }
     String msg = HttpErrors.describe(status, uri, b, b.length, config.apiKey());
     RetryPolicy.Decision retry = retries.decide(status,

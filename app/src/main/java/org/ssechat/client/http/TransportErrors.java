@@ -16,9 +16,12 @@ import org.ssechat.failure.Failures;
 final class TransportErrors {
   private TransportErrors() {}
 
-  /** {@code https://host:port} of {@code uri}: where a message says the failure happened. */
+  /**
+   * {@code https://host:port} of {@code uri} (never its {@code user:password@}): where a message
+   * says the failure happened.
+   */
   static String where(URI uri) {
-    return uri.getScheme() + "://" + uri.getAuthority();
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
   }
 
   /** {@code 60s}, or {@code 0.6s} for durations that are not whole seconds. */

@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A raw-socket HTTP/1.1 server on 127.0.0.1 for fault injection: each connection serves one
+ * A raw-socket HTTP/1.1 server on loopback (127.0.0.1 unless told another) for fault injection: each connection serves one
  * request through a scripted {@link Handler} that writes exactly the bytes it wants.
  */
 final class TestServer implements AutoCloseable {
@@ -150,15 +150,20 @@ final class TestServer implements AutoCloseable {
   final List<Throwable> handlerErrors = new CopyOnWriteArrayList<>();
 
   TestServer(Handler handler) throws IOException {
+    this(InetAddress.getLoopbackAddress(), handler);
+  }
+
+  /** A server on another loopback address, e.g. 127.0.0.2: another origin for the client. */
+  TestServer(InetAddress loopback, Handler handler) throws IOException {
     this.handler = handler;
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.server = new ServerSocket(0, 50, loopback);
     Thread t = new Thread(this::acceptLoop, "test-server-" + server.getLocalPort());
     t.setDaemon(true);
     t.start();
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getLocalPort();
+    return "http://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
   }
 
   private void acceptLoop() {
