@@ -50,6 +50,7 @@ public final class ResponseStreamProcessor {
   private final String requestedModel;
   private final ChatDeltaListener listener;
   private final long startNanos;
+  private final ChatChunkDecoder decoder;
   private final SseParser parser;
   private final ChatAccumulator acc = new ChatAccumulator();
   private final Progress progress = new Progress();
@@ -99,8 +100,9 @@ public final class ResponseStreamProcessor {
     this.lastEventNanos = startNanos;
     // The accumulator goes first: if the caller's listener throws, the delta is still kept.
     this.sink = ChatDeltaListeners.tee(acc, progress, listener);
-    this.parser = SseParsers.create(options.parser(),
-        new CountingSseListener(new ChatChunkDecoder(sink)), options.limits());
+    this.decoder = new ChatChunkDecoder(sink);
+    this.parser = SseParsers.create(options.parser(), new CountingSseListener(decoder),
+        options.limits());
   }
 
   /**
@@ -206,9 +208,28 @@ public final class ResponseStreamProcessor {
   }
 
   /**
+   * Decodes a whole JSON body that is not an event stream (a server that ignored
+   * {@code stream: true} and sent one {@code chat.completion}) with the same decoder, so it gives
+   * the same deltas and result a stream would. The bytes must already be {@link #received}.
+   *
+   * @return false if the body was not one valid JSON object (nothing was delivered)
+   */
+  public boolean decodeDocument(byte[] body, int off, int len) {
+    int malformed = acc.malformed().size();
+    if (failure == null && !finished) {
+      try {
+        decoder.onDocument(body, off, len);
+      } catch (RuntimeException e) {
+        fail(e);
+      }
+    }
+    return acc.malformed().size() == malformed;
+  }
+
+  /**
    * The listener that does this processor's bookkeeping and forwards to the caller's listener:
-   * for sources that produce deltas without SSE (e.g. a non-streamed JSON completion). Deltas
-   * pushed here count exactly like decoded ones.
+   * for sources that produce deltas without any wire format (test fakes). Deltas pushed here
+   * count exactly like decoded ones.
    */
   public ChatDeltaListener deltaSink() {
     return sink;

@@ -41,9 +41,14 @@ import org.ssechat.sse.Utf8;
  *   <li>data that is empty or only whitespace is ignored;</li>
  *   <li>anything else must be one JSON object (RFC 8259, strictly). Recognised: {@code model}
  *       (reported when it first appears or changes), {@code choices[].index/delta/finish_reason/
- *       usage}, top-level {@code usage}, {@code x_groq.usage} and {@code error}. Every other
- *       field, at any depth, is skipped (but still checked).</li>
+ *       usage}, top-level {@code usage}, {@code x_groq.usage} and {@code error} (its fields as
+ *       {@link ErrorObjects} defines them). Every other field, at any depth, is skipped (but still
+ *       checked).</li>
  * </ul>
+ *
+ * <p>A non-streamed {@code chat.completion} goes through {@link #onDocument}: a choice's
+ * {@code message} is read exactly like a {@code delta}, so streamed and non-streamed answers have
+ * one reader.
  *
  * <p>In a delta: {@code role}; {@code content} as a string or as typed parts ({@code text} parts
  * are content, {@code thinking} parts are reasoning, other part types are skipped);
@@ -77,7 +82,7 @@ public final class ChatChunkDecoder implements SseListener {
   private static final int EXCERPT_CHARS = 80;
   private static final int MAX_PROBLEM_CHARS = 200;
   private static final int MAX_RAW_ERROR_CHARS = 500;
-  static final String NO_MESSAGE = "error without a message";
+  static final String NO_MESSAGE = ErrorObjects.NO_MESSAGE;
   /** Heads longer than this are not remembered (a huge skipped field would be copied). */
   private static final int MAX_HEAD = 4096;
 
@@ -87,7 +92,7 @@ public final class ChatChunkDecoder implements SseListener {
       "reasoning_content", "reasoning", "reasoning_details", "refusal", "tool_calls", "type",
       "text", "thinking", "summary", "id", "function", "name", "arguments", "prompt_tokens",
       "completion_tokens", "total_tokens", "completion_tokens_details", "reasoning_tokens",
-      "message", "code");
+      "message");
   private static final int F_MODEL = 0;
   private static final int F_CHOICES = 1;
   private static final int F_USAGE = 2;
@@ -117,7 +122,6 @@ public final class ChatChunkDecoder implements SseListener {
   private static final int F_COMPLETION_TOKENS_DETAILS = 26;
   private static final int F_REASONING_TOKENS = 27;
   private static final int F_MESSAGE = 28;
-  private static final int F_CODE = 29;
 
   // Content part types; PART_UNTYPED means the part had no "type".
   private static final int PART_UNTYPED = 0;
@@ -170,9 +174,17 @@ public final class ChatChunkDecoder implements SseListener {
       out.onError(errorEvent(event.data()));
       return;
     }
-    byte[] buf = event.dataArray();
-    int start = event.dataOffset();
-    int end = start + event.dataLength();
+    onDocument(event.dataArray(), event.dataOffset(), event.dataLength());
+  }
+
+  /**
+   * Decodes one JSON document that did not arrive as an SSE event, with the same callbacks and
+   * the same atomicity: a non-streamed {@code chat.completion} (a choice's {@code message} is
+   * read like a {@code delta}), or an error object. {@code buf} is read only during the call.
+   */
+  public void onDocument(byte[] buf, int off, int len) {
+    int start = off;
+    int end = off + len;
     while (start < end && isJsonSpace(buf[start])) {
       start++;
     }
@@ -344,7 +356,7 @@ public final class ChatChunkDecoder implements SseListener {
       int v = c.next();
       switch (name) {
         case F_INDEX -> choice = intOr(v, choice);
-        case F_DELTA -> readDelta(v);
+        case F_DELTA, F_MESSAGE -> readDelta(v); // message: a non-streamed completion
         case F_FINISH_REASON -> {
           if (v == STRING && c.textLength() > 0) {
             finish = string(finishReasons);
@@ -651,7 +663,7 @@ public final class ChatChunkDecoder implements SseListener {
   private void readError(int v) {
     StreamError error = null;
     if (v == START_OBJECT) {
-      error = readErrorObject();
+      error = ErrorObjects.read(c);
     } else if (v == STRING && c.textLength() > 0) {
       error = new StreamError(c.text(), null, null);
     } else {
@@ -662,52 +674,6 @@ public final class ChatChunkDecoder implements SseListener {
     }
   }
 
-  /**
-   * Reads an error object (current token START_OBJECT): {@code message}, {@code type},
-   * {@code code} (string or number), or a nested {@code error}, which wins. Null if it had none.
-   */
-  private StreamError readErrorObject() {
-    String message = null;
-    String type = null;
-    String code = null;
-    StreamError nested = null;
-    while (c.next() == NAME) {
-      int name = c.name(FIELDS);
-      int v = c.next();
-      switch (name) {
-        case F_MESSAGE -> message = scalarText(v);
-        case F_TYPE -> type = scalarText(v);
-        case F_CODE -> code = scalarText(v);
-        case F_ERROR -> {
-          if (v == START_OBJECT) {
-            nested = readErrorObject();
-          } else {
-            String s = scalarText(v);
-            nested = s == null ? null : new StreamError(s, null, null);
-          }
-        }
-        default -> c.skipValue();
-      }
-    }
-    if (nested != null) {
-      return nested;
-    }
-    if (message == null && type == null && code == null) {
-      return null;
-    }
-    return new StreamError(message != null ? message : NO_MESSAGE, type, code);
-  }
-
-  /** A string, number or boolean as text; null (after skipping) for null, objects and arrays. */
-  private String scalarText(int v) {
-    if (v == STRING || v == INT || v == FLOAT || v == TRUE || v == FALSE) {
-      String s = c.text();
-      return s.isEmpty() ? null : s;
-    }
-    c.skipValue();
-    return null;
-  }
-
   /** An {@code event: error}: its JSON error if it has one, else its text. */
   private StreamError errorEvent(String data) {
     String text = data.strip();
@@ -716,7 +682,7 @@ public final class ChatChunkDecoder implements SseListener {
       c.reset(json, 0, json.length);
       try {
         c.next();
-        StreamError error = readErrorObject();
+        StreamError error = ErrorObjects.read(c);
         if (error != null) {
           return error;
         }

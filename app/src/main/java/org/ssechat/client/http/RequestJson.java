@@ -9,9 +9,12 @@ import org.ssechat.chat.ToolCall;
 import org.ssechat.client.ChatMessage;
 import org.ssechat.client.ChatRequest;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
 
 /** Writes the {@code /chat/completions} request body with Jackson's streaming generator. */
 public final class RequestJson {
+  private static final JsonFactory JSON = new JsonFactory();
+
   private RequestJson() {}
 
   /**
@@ -21,7 +24,7 @@ public final class RequestJson {
    */
   public static byte[] chatRequest(ChatRequest r) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = JsonScan.JSON.createGenerator(out)) {
+    try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       g.writeName("model");
       g.writeString(r.model());
