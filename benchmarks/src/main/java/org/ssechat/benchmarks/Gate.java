@@ -9,6 +9,7 @@ import java.util.Map;
 import org.ssechat.chat.ChatChunkDecoder;
 import org.ssechat.sse.SseEvent;
 import org.ssechat.sse.SseMessage;
+import org.ssechat.sse.testing.ReferenceParser;
 
 /**
  * The correctness gate, run before any timing: every contender on every stream at every read size
@@ -52,8 +53,8 @@ public final class Gate {
     List<Check> checks = new ArrayList<>();
     for (String name : streams) {
       byte[] bytes = Streams.get(name);
-      List<SseMessage> expected = ReferenceParser.parse(bytes);
-      List<SseMessage> expectedAtEof = ReferenceParser.parse(bytes, true);
+      List<SseMessage> expected = ReferenceParser.events(bytes);
+      List<SseMessage> expectedAtEof = ReferenceParser.events(bytes, true);
       ChatOutcome.Recorder rec = new ChatOutcome.Recorder();
       for (SseMessage m : expected) {
         ChatJson.extract(m.data(), rec);

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.ssechat.chat.ChatChunkDecoder;
 import org.ssechat.sse.SseMessage;
+import org.ssechat.sse.testing.ReferenceParser;
 
 /**
  * The end-to-end bound, one stream per op: chat extraction over event data split beforehand
@@ -41,7 +42,7 @@ public class JacksonOnlyBenchmark {
 
   @Setup
   public void setup(Blackhole bh) {
-    List<SseMessage> ref = ReferenceParser.parse(Streams.get(stream));
+    List<SseMessage> ref = ReferenceParser.events(Streams.get(stream));
     events = new byte[ref.size()][];
     for (int i = 0; i < events.length; i++) {
       events[i] = ref.get(i).data().getBytes(StandardCharsets.UTF_8);

@@ -18,6 +18,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.ssechat.sse.testing.ReferenceParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -114,7 +115,7 @@ public final class Report {
   private double[] info(String stream) {
     return streamInfo.computeIfAbsent(stream, s -> {
       byte[] b = Streams.get(s);
-      return new double[] {b.length, ReferenceParser.parse(b).size()};
+      return new double[] {b.length, ReferenceParser.events(b).size()};
     });
   }
 

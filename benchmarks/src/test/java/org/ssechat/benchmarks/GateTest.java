@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.ssechat.sse.SseMessage;
+import org.ssechat.sse.testing.ReferenceParser;
 
 /** The correctness gate on small streams, so CI proves the contenders agree before any timing. */
 class GateTest {
@@ -59,10 +60,10 @@ class GateTest {
   @Test
   void referenceParserMatchesTheCorpusEventCounts() {
     // counts from parser/src/test/resources/corpus/SOURCES.md (its own WHATWG-style parse)
-    assertThat(ReferenceParser.parse(Streams.get("openai-gpt4o-mini-text-usage"))).hasSize(12);
-    assertThat(ReferenceParser.parse(Streams.get("groq-r1-distill-long-reasoning-425k")))
+    assertThat(ReferenceParser.events(Streams.get("openai-gpt4o-mini-text-usage"))).hasSize(12);
+    assertThat(ReferenceParser.events(Streams.get("groq-r1-distill-long-reasoning-425k")))
         .hasSize(1507);
-    assertThat(ReferenceParser.parse(Streams.get("openrouter-o3-reasoning-details-keepalive")))
+    assertThat(ReferenceParser.events(Streams.get("openrouter-o3-reasoning-details-keepalive")))
         .hasSize(103);
   }
 
@@ -71,9 +72,9 @@ class GateTest {
     byte[] body = ("\uFEFFdata:x\r\n:comment\rdata\nevent: e\n\nid: 7\ndata: y\r\n\r\ndata: z\n")
         .getBytes(StandardCharsets.UTF_8);
 
-    assertThat(ReferenceParser.parse(body)).containsExactly(
+    assertThat(ReferenceParser.events(body)).containsExactly(
         new SseMessage("e", "x\n", null), new SseMessage("message", "y", "7"));
-    assertThat(ReferenceParser.parse(body, true)).hasSize(3).last()
+    assertThat(ReferenceParser.events(body, true)).hasSize(3).last()
         .isEqualTo(new SseMessage("message", "z", "7"));
   }
 
@@ -81,7 +82,7 @@ class GateTest {
   void syntheticStreamsHaveTheRequestedEventsAndAreDeterministic() {
     for (SyntheticStream.Kind k : SyntheticStream.Kind.values()) {
       byte[] s = SyntheticStream.generate(k, 500, 1);
-      List<SseMessage> events = ReferenceParser.parse(s);
+      List<SseMessage> events = ReferenceParser.events(s);
       assertThat(events).hasSize(500);
       assertThat(events.get(499).data()).isEqualTo("[DONE]");
       assertThat(SyntheticStream.generate(k, 500, 1)).isEqualTo(s);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ssechat.sse.testing.ReferenceParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -433,46 +433,9 @@ class CorpusDecodeTest {
     return s.substring(a, b);
   }
 
-  /**
-   * A minimal SSE splitter, enough for the corpus: {@code {type, data}} per dispatched event.
-   * Lines end at CRLF, CR or LF; a final line without its end, and an event without its blank
-   * line, are dropped.
-   */
+  /** {@code {type, data}} per dispatched event, by the shared reference parser. */
   static List<String[]> sseEvents(byte[] input) {
-    String text = new String(input, StandardCharsets.UTF_8);
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    String[] lines = text.split("\r\n|\r|\n", -1);
-    List<String[]> events = new ArrayList<>();
-    String type = null;
-    StringBuilder data = null;
-    for (int i = 0; i < lines.length - 1; i++) {
-      String line = lines[i];
-      if (line.isEmpty()) {
-        if (data != null) {
-          events.add(new String[] {type == null || type.isEmpty() ? "message" : type,
-              data.toString()});
-        }
-        type = null;
-        data = null;
-        continue;
-      }
-      if (line.startsWith(":")) {
-        continue;
-      }
-      int colon = line.indexOf(':');
-      String field = colon < 0 ? line : line.substring(0, colon);
-      String value = colon < 0 ? "" : line.substring(colon + 1);
-      if (value.startsWith(" ")) {
-        value = value.substring(1);
-      }
-      if (field.equals("data")) {
-        data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-      } else if (field.equals("event")) {
-        type = value;
-      }
-    }
-    return events;
+    return ReferenceParser.events(input).stream()
+        .map(e -> new String[] {e.event(), e.data()}).toList();
   }
 }

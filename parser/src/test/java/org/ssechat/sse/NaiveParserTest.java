@@ -6,16 +6,12 @@ import static org.ssechat.sse.testing.Fixtures.utf8;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.ssechat.sse.testing.Chunkings;
+import org.ssechat.sse.testing.Gen;
+import org.ssechat.sse.testing.Property;
 import org.ssechat.sse.testing.Recorder;
+import org.ssechat.sse.testing.Shrink;
 
 /**
  * The {@code naive} baseline (the relay docs' Python loop) against {@code zero-copy}: they agree
@@ -39,35 +35,39 @@ class NaiveParserTest {
 
   // ---- agreement --------------------------------------------------------------------------
 
-  @Property(tries = 200)
-  void agreeOnWellFormedLfStreamsAtAnyChunking(@ForAll("asciiValues") List<String> values,
-      @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 1, max = 50) Integer> reads) {
-    StringBuilder sb = new StringBuilder();
-    values.forEach(v -> sb.append("data: ").append(v).append("\n\n"));
-    byte[] input = utf8(sb.toString());
-    Chunkings.Chunking c = Chunkings.cycled("reads", input.length, reads);
-    List<SseMessage> expected = values.stream().map(v -> msg(v)).toList();
-    assertThat(Recorder.run("zero-copy", input, c).events()).isEqualTo(expected);
-    assertThat(Recorder.run("naive", input, c).events()).isEqualTo(expected);
+  /** Data values and the read sizes to cut their stream into (cycled). */
+  record Case(List<String> values, List<Integer> reads) {}
+
+  /** 200 streams of up to 20 ASCII JSON-ish values, at any chunking. */
+  @Test
+  void agreeOnWellFormedLfStreamsAtAnyChunking() {
+    Gen<Case> cases = Gen.combine(Gen.strings("abc{}\":,[]0123456789", 1, 30).list(0, 20),
+        Gen.ints(1, 50).list(1, 8), Case::new);
+    Shrink<Case> shrink = Shrink.both(
+        Shrink.part(Case::values, (c, v) -> new Case(v, c.reads()), Shrink.list(Shrink.none())),
+        Shrink.part(Case::reads, (c, r) -> r.isEmpty() ? c : new Case(c.values(), r),
+            Shrink.list(Shrink.positive())));
+    Property.forAll("agreeOnWellFormedLfStreamsAtAnyChunking", 200, cases, shrink, k -> {
+      StringBuilder sb = new StringBuilder();
+      k.values().forEach(v -> sb.append("data: ").append(v).append("\n\n"));
+      byte[] input = utf8(sb.toString());
+      Chunkings.Chunking c = Chunkings.cycled("reads", input.length, k.reads());
+      List<SseMessage> expected = k.values().stream().map(v -> msg(v)).toList();
+      assertThat(Recorder.run("zero-copy", input, c).events()).isEqualTo(expected);
+      assertThat(Recorder.run("naive", input, c).events()).isEqualTo(expected);
+    });
   }
 
-  @Property(tries = 100)
-  void agreeOnMultiByteDataWhenNoCharacterIsSplit(@ForAll("unicodeValues") List<String> values) {
-    StringBuilder sb = new StringBuilder();
-    values.forEach(v -> sb.append("data: ").append(v).append("\n\n"));
-    assertThat(naive(sb.toString())).isEqualTo(spec(sb.toString())).hasSize(values.size());
-  }
-
-  @Provide
-  Arbitrary<List<String>> asciiValues() {
-    return Arbitraries.strings().withChars("abc{}\":,[]0123456789").ofMinLength(1).ofMaxLength(30)
-        .list().ofMaxSize(20);
-  }
-
-  @Provide
-  Arbitrary<List<String>> unicodeValues() {
-    return Arbitraries.strings().withChars("ab{}\":é中文😀ß").ofMinLength(1).ofMaxLength(20)
-        .list().ofMaxSize(20);
+  /** 100 streams of multi-byte values, fed whole (no character is split). */
+  @Test
+  void agreeOnMultiByteDataWhenNoCharacterIsSplit() {
+    Property.forAll("agreeOnMultiByteDataWhenNoCharacterIsSplit", 100,
+        Gen.strings("ab{}\":é中文😀ß", 1, 20).list(0, 20), Shrink.list(Shrink.string()),
+        values -> {
+          StringBuilder sb = new StringBuilder();
+          values.forEach(v -> sb.append("data: ").append(v).append("\n\n"));
+          assertThat(naive(sb.toString())).isEqualTo(spec(sb.toString())).hasSize(values.size());
+        });
   }
 
   @Test
