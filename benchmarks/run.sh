@@ -49,7 +49,7 @@ fi
 echo "== JMH ($mode) with $java_bin"
 "$java_bin" -jar "$jar" "${jmh_opts[@]}" -jvm "$(command -v "$java_bin")" -prof gc \
   -rf json -rff "benchmarks/results/${tag}.json" \
-  'FramingBenchmark|EndToEndBenchmark|BoundsBenchmark|JacksonOnlyBenchmark|LinearityBenchmark' \
+  'FramingBenchmark|EndToEndBenchmark|BoundsBenchmark|JsonOnlyBenchmark|LinearityBenchmark' \
   | tee "benchmarks/results/${tag}.log"
 
 env_file="benchmarks/results/${tag}-env.txt"

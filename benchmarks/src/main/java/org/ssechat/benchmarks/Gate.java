@@ -140,7 +140,7 @@ public final class Gate {
 
   /** Compared: type and data (the id is not: Spring reports only the block's own id field). */
   private static SseMessage normal(SseMessage m) {
-    return new SseMessage(m.event(), m.data(), null);
+    return new SseMessage(m.type(), m.data(), null);
   }
 
   private static EventSink collector(List<SseMessage> out) {

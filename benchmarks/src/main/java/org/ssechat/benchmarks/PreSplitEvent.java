@@ -18,8 +18,8 @@ final class PreSplitEvent implements SseEvent {
 
   PreSplitEvent(SseMessage m) {
     this.data = m.data().getBytes(StandardCharsets.UTF_8);
-    this.type = m.event().equals("message") ? NONE : m.event().getBytes(StandardCharsets.UTF_8);
-    this.lastEventId = m.id();
+    this.type = m.type().equals("message") ? NONE : m.type().getBytes(StandardCharsets.UTF_8);
+    this.lastEventId = m.lastEventId();
   }
 
   @Override

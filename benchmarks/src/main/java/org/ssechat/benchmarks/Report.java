@@ -45,8 +45,10 @@ public final class Report {
   private static final String E2E = "EndToEndBenchmark.endToEnd";
   private static final String SWAR = "BoundsBenchmark.newlineSwar";
   private static final String SCALAR = "BoundsBenchmark.newlineScalar";
-  private static final String DECODER_ONLY = "JacksonOnlyBenchmark.decoder";
-  private static final String CHATJSON_ONLY = "JacksonOnlyBenchmark.chatJson";
+  private static final String DECODER_ONLY = "JsonOnlyBenchmark.decoder";
+  private static final String CHATJSON_ONLY = "JsonOnlyBenchmark.chatJson";
+  /** The benchmark's name before it was renamed, as results saved then carry it. */
+  private static final String LEGACY_JSON_ONLY = "JacksonOnlyBenchmark.";
   private static final String CONTROL = "zero-copy+chatjson";
 
   private final List<Row> rows;
@@ -86,6 +88,9 @@ public final class Report {
     for (JsonNode n : root) {
       String bench = n.get("benchmark").asString();
       bench = bench.substring(bench.lastIndexOf('.', bench.lastIndexOf('.') - 1) + 1);
+      if (bench.startsWith(LEGACY_JSON_ONLY)) {
+        bench = "JsonOnlyBenchmark." + bench.substring(LEGACY_JSON_ONLY.length());
+      }
       Map<String, String> params = new LinkedHashMap<>();
       JsonNode ps = n.get("params");
       if (ps != null) {

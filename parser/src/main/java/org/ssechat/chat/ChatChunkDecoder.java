@@ -83,8 +83,6 @@ public final class ChatChunkDecoder implements SseListener {
   private static final int MAX_PROBLEM_CHARS = 200;
   private static final int MAX_RAW_ERROR_CHARS = 500;
   static final String NO_MESSAGE = ErrorObjects.NO_MESSAGE;
-  /** Heads longer than this are not remembered (a huge skipped field would be copied). */
-  private static final int MAX_HEAD = 4096;
 
   /** Every property name the decoder looks at; the constants below are positions in it. */
   private static final JsonCursor.Names FIELDS = new JsonCursor.Names("model", "choices", "usage",
@@ -145,17 +143,8 @@ public final class ChatChunkDecoder implements SseListener {
   private String eventModel;
   private Usage lastUsage;
 
-  // The head of the last event: its bytes up to its last "quiet" root property name, i.e. one
-  // reached after root properties that changed nothing (skipped ones, a model equal to the
-  // current one, ...). Chunks of a stream repeat the same head (id, object, created, model,
-  // fingerprint), so an event whose bytes match it up to one of those names resumes there: the
-  // bytes before were checked when the head was read, and they have no effect.
   private final boolean reuseHeads;
-  private byte[] head = new byte[0];
-  private int headLength;
-  /** Offsets of the head's quiet names (each after a comma), ascending. */
-  private int[] headNames = new int[8];
-  private int headNameCount;
+  private final RepeatedHead head = new RepeatedHead();
   private int lastResume;
 
   public ChatChunkDecoder(ChatDeltaListener listener) {
@@ -211,7 +200,7 @@ public final class ChatChunkDecoder implements SseListener {
     }
     if (eventModel != null) {
       model = eventModel;
-      headNameCount = 0; // a "model" in the head was quiet only while it matched the old model
+      head.forget(); // a "model" in the head was quiet only while it matched the old model
     }
     pending.deliver(out);
   }
@@ -225,12 +214,12 @@ public final class ChatChunkDecoder implements SseListener {
   private String decode(byte[] buf, int start, int end) {
     pending.clear();
     eventModel = null;
-    int resumeAt = reuseHeads ? sameHead(buf, start, end) : 0;
+    int resumeAt = reuseHeads ? head.resumeOffset(buf, start, end) : 0;
     lastResume = resumeAt;
     if (resumeAt > 0) {
       c.resume(buf, start, end, resumeAt);
     } else {
-      headNameCount = 0;
+      head.forget();
       c.reset(buf, start, end);
       c.next(); // the '{' onEvent has seen
     }
@@ -241,7 +230,7 @@ public final class ChatChunkDecoder implements SseListener {
           : "invalid JSON: " + flatten(e.getMessage(), MAX_PROBLEM_CHARS);
     } finally {
       if (reuseHeads) {
-        rememberHead(buf, start, resumeAt);
+        head.remember(buf, start, resumeAt);
       }
     }
     try {
@@ -252,52 +241,13 @@ public final class ChatChunkDecoder implements SseListener {
     }
   }
 
-  /**
-   * The offset of the last quiet name of the remembered head up to which the event has the same
-   * bytes, or 0 if there is none. Keeps the names before it (that one is recorded again when
-   * read).
-   */
-  private int sameHead(byte[] buf, int start, int end) {
-    int k = headNameCount;
-    if (k == 0) {
-      return 0;
-    }
-    int same = Arrays.mismatch(head, 0, headLength, buf, start, end);
-    if (same < 0) {
-      same = headLength;
-    }
-    while (k > 0 && headNames[k - 1] > same) {
-      k--;
-    }
-    if (k == 0) {
-      return 0;
-    }
-    headNameCount = k - 1;
-    return headNames[k - 1];
-  }
-
-  /** Keeps the event's head: its bytes up to the last quiet name recorded while reading it. */
-  private void rememberHead(byte[] buf, int start, int resumedAt) {
-    int length = headNameCount == 0 ? 0 : headNames[headNameCount - 1];
-    if (length > head.length) {
-      head = Arrays.copyOf(head, Math.max(length, head.length * 2));
-    }
-    if (length > resumedAt) { // the bytes before resumedAt are in head already
-      System.arraycopy(buf, start + resumedAt, head, resumedAt, length - resumedAt);
-    }
-    headLength = length;
-  }
-
   /** Reads the root object's properties; {@code resumed}: from a name inside it (see above). */
   private void readRoot(boolean resumed) {
     boolean quiet = reuseHeads;
     boolean first = !resumed;
     while (c.next() == NAME) {
-      if (quiet && !first && c.tokenOffset() <= MAX_HEAD) {
-        if (headNameCount == headNames.length) {
-          headNames = Arrays.copyOf(headNames, headNameCount * 2);
-        }
-        headNames[headNameCount++] = c.tokenOffset();
+      if (quiet && !first) {
+        head.quietName(c.tokenOffset());
       }
       first = false;
       int ops = pending.count();
@@ -321,7 +271,7 @@ public final class ChatChunkDecoder implements SseListener {
       return;
     }
     String current = eventModel != null ? eventModel : model;
-    if (!LastString.matches(current, c.textChars(), c.textOffset(), c.textLength())) {
+    if (!LastString.matches(current, c.textChars(), 0, c.textLength())) {
       eventModel = c.text();
       pending.value(MODEL, eventModel);
     }
@@ -484,7 +434,7 @@ public final class ChatChunkDecoder implements SseListener {
 
   private int partType() {
     char[] buf = c.textChars();
-    int off = c.textOffset();
+    int off = 0;
     int len = c.textLength();
     if (LastString.matches("text", buf, off, len)) {
       return PART_TYPE_TEXT;
@@ -546,7 +496,7 @@ public final class ChatChunkDecoder implements SseListener {
               name = nonEmptyString(fv, toolNames);
             } else if (f == F_ARGUMENTS && fv == STRING) {
               argLen = c.textLength();
-              argStart = pending.copy(c.textChars(), c.textOffset(), argLen);
+              argStart = pending.copy(c.textChars(), 0, argLen);
             } else {
               c.skipValue();
             }
@@ -630,7 +580,7 @@ public final class ChatChunkDecoder implements SseListener {
         return c.nonNegativeLong();
       }
       case STRING -> {
-        return parseCount(c.textChars(), c.textOffset(), c.textLength());
+        return parseCount(c.textChars(), 0, c.textLength());
       }
       case FLOAT -> {
         // Rare (a provider sending 12.0).
@@ -699,11 +649,11 @@ public final class ChatChunkDecoder implements SseListener {
   }
 
   private void text(int kind) {
-    pending.text(kind, c.textChars(), c.textOffset(), c.textLength());
+    pending.text(kind, c.textChars(), 0, c.textLength());
   }
 
   private String string(LastString cache) {
-    return cache.of(c.textChars(), c.textOffset(), c.textLength());
+    return cache.of(c.textChars(), 0, c.textLength());
   }
 
   /** A non-negative int index, or {@code otherwise}. */

@@ -216,17 +216,16 @@ final class JsonCursor {
     return -1;
   }
 
-  /** For a {@link #NAME} or {@link #STRING}: the decoded text, in {@link #textChars()}. */
+  /**
+   * For a {@link #NAME} or {@link #STRING}: the decoded text, from index 0 to
+   * {@link #textLength()} (a reused buffer: valid until the next token).
+   */
   char[] textChars() {
     if (!decoded) {
       decode();
       decoded = true;
     }
     return chars;
-  }
-
-  int textOffset() {
-    return 0;
   }
 
   int textLength() {
@@ -540,7 +539,7 @@ final class JsonCursor {
       chars = new char[Math.max(len, chars.length * 2)];
     }
     if (!escaped) {
-      charCount = Utf8.decode(buf, textStart, len, chars, 0);
+      charCount = Utf8.decodeInto(buf, textStart, len, chars, 0);
       return;
     }
     // Runs of text between escapes. A backslash byte is never part of a UTF-8 sequence, so a
@@ -552,7 +551,7 @@ final class JsonCursor {
       while (backslash < textEnd && buf[backslash] != '\\') {
         backslash++;
       }
-      n += Utf8.decode(buf, i, backslash - i, chars, n);
+      n += Utf8.decodeInto(buf, i, backslash - i, chars, n);
       if (backslash == textEnd) {
         break;
       }

@@ -31,8 +31,10 @@ final class PendingDeltas {
   private int[] index = new int[16];
   private int[] start = new int[16];
   private int[] len = new int[16];
-  private Object[] a = new Object[16];
-  private Object[] b = new Object[16];
+  /** The op's value: model, role, finish reason, usage, error, or a tool call's id. */
+  private Object[] value = new Object[16];
+  /** A tool call's name (null for every other op). */
+  private Object[] toolName = new Object[16];
   private int count;
 
   private char[] chars = new char[256];
@@ -44,8 +46,8 @@ final class PendingDeltas {
 
   void clear() {
     for (int i = 0; i < count; i++) {
-      a[i] = null;
-      b[i] = null;
+      value[i] = null;
+      toolName[i] = null;
     }
     count = 0;
     charsUsed = 0;
@@ -72,8 +74,8 @@ final class PendingDeltas {
     }
   }
 
-  void value(int k, Object value) {
-    add(k, 0, 0, 0, value, null);
+  void value(int k, Object v) {
+    add(k, 0, 0, 0, v, null);
   }
 
   void tool(int toolIndex, String id, String name, int argStart, int argLen) {
@@ -101,7 +103,7 @@ final class PendingDeltas {
     }
   }
 
-  private void add(int k, int idx, int st, int n, Object va, Object vb) {
+  private void add(int k, int idx, int st, int n, Object v, Object name) {
     if (count == kind.length) {
       grow();
     }
@@ -110,8 +112,8 @@ final class PendingDeltas {
     index[count] = idx;
     start[count] = st;
     len[count] = n;
-    a[count] = va;
-    b[count] = vb;
+    value[count] = v;
+    toolName[count] = name;
     count++;
   }
 
@@ -122,24 +124,24 @@ final class PendingDeltas {
     index = Arrays.copyOf(index, n);
     start = Arrays.copyOf(start, n);
     len = Arrays.copyOf(len, n);
-    a = Arrays.copyOf(a, n);
-    b = Arrays.copyOf(b, n);
+    value = Arrays.copyOf(value, n);
+    toolName = Arrays.copyOf(toolName, n);
   }
 
   /** Delivers every op in order. */
   void deliver(ChatDeltaListener out) {
     for (int i = 0; i < count; i++) {
       switch (kind[i]) {
-        case MODEL -> out.onModel((String) a[i]);
-        case ROLE -> out.onRole(choice[i], (String) a[i]);
+        case MODEL -> out.onModel((String) value[i]);
+        case ROLE -> out.onRole(choice[i], (String) value[i]);
         case CONTENT -> out.onContent(choice[i], chars, start[i], len[i]);
         case REASONING -> out.onReasoning(choice[i], chars, start[i], len[i]);
         case REFUSAL -> out.onRefusal(choice[i], chars, start[i], len[i]);
-        case TOOL -> out.onToolCallFragment(choice[i], index[i], (String) a[i], (String) b[i],
+        case TOOL -> out.onToolCallFragment(choice[i], index[i], (String) value[i], (String) toolName[i],
             chars, start[i], len[i]);
-        case FINISH -> out.onFinish(choice[i], (String) a[i]);
-        case USAGE -> out.onUsage((Usage) a[i]);
-        case ERROR -> out.onError((StreamError) a[i]);
+        case FINISH -> out.onFinish(choice[i], (String) value[i]);
+        case USAGE -> out.onUsage((Usage) value[i]);
+        case ERROR -> out.onError((StreamError) value[i]);
         default -> {
           // DROP, or a tentative kind its enclosing object rejected.
         }

@@ -28,7 +28,17 @@ public final class SseLimitException extends RuntimeException {
   private final long maxBytes;
   private final long offset;
 
-  public SseLimitException(Limit limit, long maxBytes, long offset) {
+  /** A line longer than {@code maxBytes}, begun at stream offset {@code offset}. */
+  public static SseLimitException lineTooLong(long maxBytes, long offset) {
+    return new SseLimitException(Limit.LINE, maxBytes, offset);
+  }
+
+  /** An event (data and type) larger than {@code maxBytes}, begun at {@code offset}. */
+  public static SseLimitException eventTooLarge(long maxBytes, long offset) {
+    return new SseLimitException(Limit.EVENT, maxBytes, offset);
+  }
+
+  private SseLimitException(Limit limit, long maxBytes, long offset) {
     super("SSE " + limit + " longer than " + maxBytes + " bytes (max " + limit + ") at byte "
         + offset);
     this.limit = limit;

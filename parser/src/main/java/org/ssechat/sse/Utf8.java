@@ -31,7 +31,7 @@ public final class Utf8 {
   /** The Encoding Standard's UTF-8 decoder, step by step (the slow reference path). */
   public static String decodeExact(byte[] buf, int off, int len) {
     char[] out = new char[len];
-    return new String(out, 0, decode(buf, off, len, out, 0));
+    return new String(out, 0, decodeInto(buf, off, len, out, 0));
   }
 
   /**
@@ -39,7 +39,7 @@ public final class Utf8 {
    * step by step as the Encoding Standard does (like {@link #decode(byte[], int, int)}, without
    * allocating); returns the number of chars written, which is never more than {@code len}.
    */
-  public static int decode(byte[] buf, int off, int len, char[] out, int outOff) {
+  public static int decodeInto(byte[] buf, int off, int len, char[] out, int outOff) {
     int end = off + len;
     int n = outOff;
     int i = off;

@@ -436,6 +436,6 @@ class CorpusDecodeTest {
   /** {@code {type, data}} per dispatched event, by the shared reference parser. */
   static List<String[]> sseEvents(byte[] input) {
     return ReferenceParser.events(input).stream()
-        .map(e -> new String[] {e.event(), e.data()}).toList();
+        .map(e -> new String[] {e.type(), e.data()}).toList();
   }
 }

@@ -83,7 +83,7 @@ final class JsonCursorTokens {
   /** The text of a NAME or STRING, checking that the borrowed char view says the same. */
   private static String decoded(JsonCursor c) {
     String text = c.text();
-    String view = new String(c.textChars(), c.textOffset(), c.textLength());
+    String view = new String(c.textChars(), 0, c.textLength());
     if (!view.equals(text)) {
       fail("textChars view '" + view + "' is not text() '" + text + "'");
     }

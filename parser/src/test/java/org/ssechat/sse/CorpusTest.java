@@ -101,7 +101,7 @@ class CorpusTest {
     // deepwiki: CRLF, one ": ping - <ts>" comment, "event: message", an 11.9 KB data line.
     r = ReferenceParser.parse(read("deepwiki-mcp-sse-starlette-ping-crlf.sse"));
     assertThat(r.comments()).singleElement().asString().startsWith(" ping - 2026-05-12");
-    assertThat(r.events()).allMatch(e -> e.event().equals("message"));
+    assertThat(r.events()).allMatch(e -> e.type().equals("message"));
     assertThat(r.events()).anyMatch(e -> e.data().length() > 11_000);
   }
 }

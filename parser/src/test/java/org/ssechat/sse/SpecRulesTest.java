@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.ssechat.sse.testing.Recorder;
 
 /**
- * One test per rule R1–R25 of the team's SSE oracle (shared/notes/sse-spec.md, WHATWG HTML
- * §9.2.5–9.2.6). Every fixture runs at every chunking (whole, 1-byte, every split point, random
+ * One test per rule R1–R25 of the SSE spec as docs/sse-parser.md numbers them (its spec-rule
+ * table maps each rule to its test here; WHATWG HTML §9.2.5–9.2.6). Every fixture runs at every chunking (whole, 1-byte, every split point, random
  * reads) through {@code Fixtures.parseAll}, which also checks comments, retry and stream end agree.
  */
 class SpecRulesTest {

@@ -21,14 +21,16 @@ import org.ssechat.sse.Utf8;
  * <ul>
  *   <li>Lines are cut only at CR and LF, found with a SWAR scan; a line that ends inside the
  *       current input is processed in place. Only a line cut by the end of a read is copied: a
- *       data line's value straight into {@code data}, joined to the event's data ({@code cutData});
- *       any other line into {@code line} (reused, grown up to {@code maxLineBytes}) until it ends.
+ *       data line's value straight into {@code data}, joined to the event's data (line state
+ *       {@code IN_DATA_LINE}); any other line into {@code line} (reused, grown up to
+ *       {@code maxLineBytes}) until it ends ({@code IN_LINE}).
  *   <li>A read that only extends a cut data line takes the fast path ({@link #extendDataLine}):
  *       one pass that scans and copies, and one bound check ({@code dataLineMax}).
- *   <li>An event's data and type are views into the input while they sit in one read. Before
- *       {@code feed} returns, any pending view is copied into owned buffers ({@link #pin()}), since
- *       the caller may reuse its array. A second data line also moves the data into
- *       {@code data} (joining needs contiguous bytes).
+ *   <li>An event's data and type are views into the input while they sit in one read (data
+ *       state {@code DATA_VIEW}). Before {@code feed} returns, any pending view is copied into
+ *       owned buffers ({@link #pin()}, {@code DATA_OWNED}), since the caller may reuse its array.
+ *       A second data line also moves the data into {@code data} (joining needs contiguous
+ *       bytes).
  *   <li>{@code skipLf}: the last line ended with a CR; an LF as the next byte (in this read or the
  *       next) belongs to it.
  * </ul>
@@ -45,6 +47,10 @@ public final class ZeroCopySseParser implements SseParser {
   private static final byte[] EMPTY = new byte[0];
   private static final byte[] NEWLINE = {LF};
   private static final String MESSAGE = "message";
+  /** The copy buffer for {@code ByteBuffer}s without an accessible array: one read at a time. */
+  private static final int BOUNCE_BYTES = 8192;
+  /** The smallest capacity an owned buffer grows to. */
+  private static final int MIN_CAPACITY = 64;
 
   private final SseListener listener;
   private final int maxLine;
@@ -59,19 +65,34 @@ public final class ZeroCopySseParser implements SseParser {
   private boolean failed;
   private boolean feeding; // inside feed: listener callbacks may not re-enter the parser
 
-  // A line cut by the end of a read: lineLen bytes so far, held in line; or, for a data line
-  // (cutData), streamed straight into data, its value past the limit only flagged (dataOverflow).
+  // Where the parser is within a line, across reads (lineState):
+  //   AT_LINE_START: no line in progress;
+  //   IN_LINE:       a line cut by the end of a read, lineLen bytes so far, held in line;
+  //   IN_DATA_LINE:  a data line cut by the end of a read, its value streamed straight into data
+  //                  (lineLen counts the whole line); past the event limit only flagged
+  //                  (dataOverflow), since a later line-limit breach must win.
+  private static final int AT_LINE_START = 0;
+  private static final int IN_LINE = 1;
+  private static final int IN_DATA_LINE = 2;
+  private int lineState = AT_LINE_START;
   private byte[] line = EMPTY;
   private int lineLen;
   private long lineStart;
-  private boolean cutData;
   private boolean dataOverflow;
   // For an open cut data line: the largest dataLen that keeps it within data's capacity and the
   // line and event limits, so the fast path needs one check per read.
   private int dataLineMax;
 
-  // The pending event. Data: a view (dataArr != data) or owned (dataArr == data).
-  private boolean dataSeen;
+  // The pending event's data (dataState):
+  //   NO_DATA:    no data line has ended in this block yet (an open IN_DATA_LINE streams into
+  //               data, which becomes DATA_OWNED when that line ends);
+  //   DATA_VIEW:  dataArr[dataOff, +dataLen) is a view into the caller's array (one data line,
+  //               within the read being parsed); pin() owns it before feed returns;
+  //   DATA_OWNED: dataArr == data, the owned buffer, from offset 0.
+  private static final int NO_DATA = 0;
+  private static final int DATA_VIEW = 1;
+  private static final int DATA_OWNED = 2;
+  private int dataState = NO_DATA;
   private byte[] dataArr = EMPTY;
   private int dataOff;
   private int dataLen;
@@ -112,8 +133,8 @@ public final class ZeroCopySseParser implements SseParser {
       buf.position(buf.limit());
       return;
     }
-    if (bounce == null || bounce.length < 8192) {
-      bounce = new byte[8192];
+    if (bounce == null) {
+      bounce = new byte[BOUNCE_BYTES];
     }
     while (buf.hasRemaining()) {
       int k = Math.min(bounce.length, buf.remaining());
@@ -128,7 +149,7 @@ public final class ZeroCopySseParser implements SseParser {
     Objects.checkFromIndexSize(off, len, buf.length);
     int end = off + len;
     int p = off;
-    if (cutData) {
+    if (lineState == IN_DATA_LINE) {
       p = extendDataLine(buf, off, end);
       if (p == end) {
         position += len;
@@ -157,25 +178,25 @@ public final class ZeroCopySseParser implements SseParser {
           p++;
         }
       }
-      if (lineLen > 0 && p < end) {
+      if (lineState != AT_LINE_START && p < end) {
         // The line cut by the last read goes on: any other line, or a data line that needs a
         // bigger buffer or breaks a limit (else extendDataLine took it).
         int eol = findEol(buf, p, end);
         int n = (eol < 0 ? end : eol) - p;
         if ((long) lineLen + n > maxLine) {
-          throw new SseLimitException(SseLimitException.Limit.LINE, maxLine, lineStart);
+          throw SseLimitException.lineTooLong(maxLine, lineStart);
         }
         lineLen += n;
-        if (cutData) {
+        if (lineState == IN_DATA_LINE) {
           appendDataBytes(buf, p, n);
         } else {
           if (lineLen > line.length) {
-            line = Arrays.copyOf(line, grow(line.length, lineLen, maxLine));
+            line = Arrays.copyOf(line, grownCapacity(line.length, lineLen, maxLine));
           }
           System.arraycopy(buf, p, line, lineLen - n, n);
         }
         if (eol < 0) {
-          if (cutData) {
+          if (lineState == IN_DATA_LINE) {
             limitDataLine();
           } else if (isData(line, 0, lineLen)) {
             openDataLine(line, 0, lineLen); // its prefix is complete now: stream the rest
@@ -184,9 +205,10 @@ public final class ZeroCopySseParser implements SseParser {
         } else {
           int len = lineLen;
           lineLen = 0;
-          if (cutData) {
+          if (lineState == IN_DATA_LINE) {
             closeDataLine();
           } else {
+            lineState = AT_LINE_START;
             processLine(line, 0, len, true);
           }
           p = afterEol(buf, eol, end);
@@ -204,7 +226,7 @@ public final class ZeroCopySseParser implements SseParser {
           break;
         }
         if (eol - p > maxLine) {
-          throw new SseLimitException(SseLimitException.Limit.LINE, maxLine, base + p);
+          throw SseLimitException.lineTooLong(maxLine, base + p);
         }
         processLine(buf, p, eol - p, false);
         p = afterEol(buf, eol, end);
@@ -270,8 +292,8 @@ public final class ZeroCopySseParser implements SseParser {
       return end;
     }
     lineLen = 0;
-    cutData = false;
-    dataSeen = true;
+    lineState = AT_LINE_START;
+    dataState = DATA_OWNED;
     return afterEol(buf, eol, end);
   }
 
@@ -280,13 +302,14 @@ public final class ZeroCopySseParser implements SseParser {
     lineStart = base + p;
     int n = end - p;
     if (n > maxLine) {
-      throw new SseLimitException(SseLimitException.Limit.LINE, maxLine, lineStart);
+      throw SseLimitException.lineTooLong(maxLine, lineStart);
     }
     lineLen = n;
     if (isData(buf, p, n)) {
       openDataLine(buf, p, n);
     } else {
-      line = ensure(line, n);
+      lineState = IN_LINE;
+      line = newIfSmall(line, n);
       System.arraycopy(buf, p, line, 0, n);
     }
   }
@@ -295,11 +318,12 @@ public final class ZeroCopySseParser implements SseParser {
   private void holdBomPrefix(int held) {
     lineStart = 0;
     if (held > maxLine) {
-      throw new SseLimitException(SseLimitException.Limit.LINE, maxLine, lineStart);
+      throw SseLimitException.lineTooLong(maxLine, lineStart);
     }
-    line = ensure(line, held);
+    line = newIfSmall(line, held);
     System.arraycopy(BOM, 0, line, 0, held);
     lineLen = held;
+    lineState = IN_LINE;
   }
 
   /**
@@ -317,12 +341,12 @@ public final class ZeroCopySseParser implements SseParser {
    * that is whole: a line that later breaks the line limit must fail with that.
    */
   private void openDataLine(byte[] b, int s, int n) {
-    cutData = true;
+    lineState = IN_DATA_LINE;
     if (eventStart < 0) {
       eventStart = lineStart;
     }
-    if (dataSeen) {
-      if (dataArr != data) {
+    if (dataState != NO_DATA) {
+      if (dataState == DATA_VIEW) {
         ownData(dataLen + 1 + n);
       }
       appendDataBytes(NEWLINE, 0, 1);
@@ -347,7 +371,7 @@ public final class ZeroCopySseParser implements SseParser {
     }
     int need = dataLen + n;
     if (need > data.length) {
-      dataArr = data = Arrays.copyOf(data, grow(data.length, need, maxEvent));
+      dataArr = data = Arrays.copyOf(data, grownCapacity(data.length, need, maxEvent));
     }
     System.arraycopy(b, off, data, dataLen, n);
     dataLen = need;
@@ -363,11 +387,11 @@ public final class ZeroCopySseParser implements SseParser {
   }
 
   private void closeDataLine() {
-    cutData = false;
+    lineState = AT_LINE_START;
     if (dataOverflow) {
-      throw new SseLimitException(SseLimitException.Limit.EVENT, maxEvent, eventStart);
+      throw SseLimitException.eventTooLarge(maxEvent, eventStart);
     }
-    dataSeen = true;
+    dataState = DATA_OWNED;
   }
 
   /** Returns the index after the line end at {@code eol}; sets {@link #skipLf} for a read-final CR. */
@@ -544,27 +568,28 @@ public final class ZeroCopySseParser implements SseParser {
   }
 
   private void appendData(byte[] b, int off, int n, boolean copy, int lineIndex) {
-    if (!dataSeen) {
-      dataSeen = true;
+    if (dataState == NO_DATA) {
       startEvent(copy, lineIndex);
       checkEvent(n);
       if (copy) {
-        dataArr = data = ensure(data, n);
+        dataArr = data = newIfSmall(data, n);
         System.arraycopy(b, off, data, 0, n);
         dataOff = 0;
+        dataState = DATA_OWNED;
       } else {
         dataArr = b;
         dataOff = off;
+        dataState = DATA_VIEW;
       }
       dataLen = n;
       return;
     }
     int need = dataLen + 1 + n;
     checkEvent(need - dataLen);
-    if (dataArr != data) {
+    if (dataState == DATA_VIEW) {
       ownData(need);
     } else if (need > data.length) {
-      dataArr = data = Arrays.copyOf(data, grow(data.length, need, maxEvent));
+      dataArr = data = Arrays.copyOf(data, grownCapacity(data.length, need, maxEvent));
     }
     data[dataLen] = LF;
     System.arraycopy(b, off, data, dataLen + 1, n);
@@ -573,17 +598,18 @@ public final class ZeroCopySseParser implements SseParser {
 
   private void checkEvent(int adding) {
     if ((long) dataLen + typeLen + adding > maxEvent) {
-      throw new SseLimitException(SseLimitException.Limit.EVENT, maxEvent, eventStart);
+      throw SseLimitException.eventTooLarge(maxEvent, eventStart);
     }
   }
 
   /** Moves a data view into the owned buffer (capacity at least {@code capacity}). */
   private void ownData(int capacity) {
     byte[] d = data.length >= capacity ? data
-        : new byte[grow(data.length, capacity, Math.max(maxEvent, capacity))];
+        : new byte[grownCapacity(data.length, capacity, Math.max(maxEvent, capacity))];
     System.arraycopy(dataArr, dataOff, d, 0, dataLen);
     dataArr = data = d;
     dataOff = 0;
+    dataState = DATA_OWNED;
   }
 
   private void startEvent(boolean copy, int lineIndex) {
@@ -595,10 +621,10 @@ public final class ZeroCopySseParser implements SseParser {
   private void setType(byte[] b, int off, int n, boolean copy, int lineIndex) {
     startEvent(copy, lineIndex);
     if ((long) dataLen + n > maxEvent) {
-      throw new SseLimitException(SseLimitException.Limit.EVENT, maxEvent, eventStart);
+      throw SseLimitException.eventTooLarge(maxEvent, eventStart);
     }
     if (copy) {
-      typeArr = type = ensure(type, n);
+      typeArr = type = newIfSmall(type, n);
       System.arraycopy(b, off, type, 0, n);
       typeOff = 0;
     } else {
@@ -614,7 +640,7 @@ public final class ZeroCopySseParser implements SseParser {
         return; // R16: an id containing NUL is ignored entirely
       }
     }
-    idBuf = ensure(idBuf, n);
+    idBuf = newIfSmall(idBuf, n);
     System.arraycopy(b, off, idBuf, 0, n);
     idLen = n;
     idSet = true;
@@ -642,14 +668,14 @@ public final class ZeroCopySseParser implements SseParser {
 
   private void dispatch(long blankLineOffset) {
     if (idDirty) {
-      lastId = ensure(lastId, idLen);
+      lastId = newIfSmall(lastId, idLen);
       System.arraycopy(idBuf, 0, lastId, 0, idLen);
       lastIdLen = idLen;
       lastIdSet = idSet;
       lastIdString = null;
       idDirty = false;
     }
-    if (dataSeen) {
+    if (dataState != NO_DATA) {
       view.endOffset = blankLineOffset;
       view.dataString = null;
       try {
@@ -662,7 +688,7 @@ public final class ZeroCopySseParser implements SseParser {
   }
 
   private void clearEvent() {
-    dataSeen = false;
+    dataState = NO_DATA;
     dataArr = data;
     dataLen = 0;
     typeArr = type;
@@ -672,11 +698,11 @@ public final class ZeroCopySseParser implements SseParser {
 
   /** Copies views of the pending event out of the caller's array before {@code feed} returns. */
   private void pin() {
-    if (dataSeen && dataArr != data) {
+    if (dataState == DATA_VIEW) {
       ownData(dataLen);
     }
     if (typeArr != type) { // also an empty view: it would still pin the caller's array
-      type = ensure(type, typeLen);
+      type = newIfSmall(type, typeLen);
       System.arraycopy(typeArr, typeOff, type, 0, typeLen);
       typeArr = type;
       typeOff = 0;
@@ -690,9 +716,9 @@ public final class ZeroCopySseParser implements SseParser {
     if (bomSeen > 0 && bomSeen < 3) {
       cut += bomSeen; // a held BOM prefix is an unterminated line too
     }
-    SseStreamEnd end = new SseStreamEnd(position, cut, dataSeen);
+    SseStreamEnd end = new SseStreamEnd(position, cut, dataState != NO_DATA);
     if (idDirty) { // an id from an undispatched block never reached the last event ID
-      idBuf = ensure(idBuf, lastIdLen);
+      idBuf = newIfSmall(idBuf, lastIdLen);
       System.arraycopy(lastId, 0, idBuf, 0, lastIdLen);
       idLen = lastIdLen;
       idSet = lastIdSet;
@@ -702,7 +728,7 @@ public final class ZeroCopySseParser implements SseParser {
     bomSeen = 0;
     skipLf = false;
     lineLen = 0;
-    cutData = false;
+    lineState = AT_LINE_START;
     dataOverflow = false;
     clearEvent();
     return end;
@@ -743,12 +769,17 @@ public final class ZeroCopySseParser implements SseParser {
     return retry;
   }
 
-  private static byte[] ensure(byte[] a, int n) {
-    return a.length >= n ? a : new byte[Math.max(n, Math.min(Math.max(a.length * 2, 64), n * 2))];
+  /**
+   * {@code a} if it holds {@code n} bytes, else a new, larger array: its contents are NOT kept
+   * (the caller overwrites them). Compare {@link #grownCapacity}, used with {@code copyOf}.
+   */
+  private static byte[] newIfSmall(byte[] a, int n) {
+    return a.length >= n ? a : new byte[Math.max(n, Math.min(Math.max(a.length * 2, MIN_CAPACITY), n * 2))];
   }
 
-  private static int grow(int current, int need, int cap) {
-    long doubled = Math.max(64L, (long) current * 2);
+  /** A capacity for growing {@code current} to hold {@code need} (doubling, up to {@code cap}). */
+  private static int grownCapacity(int current, int need, int cap) {
+    long doubled = Math.max(MIN_CAPACITY, (long) current * 2);
     return (int) Math.max(need, Math.min(doubled, cap));
   }
 
