@@ -211,8 +211,8 @@ public final class TerminalText {
 
   /**
    * {@code text} as one line for a log or an error message: sanitized, every run of white space
-   * ({@code \n}, {@code \t}, {@code \r}, spaces including no-break and ideographic ones) made one
-   * space, trimmed, lone surrogates replaced by {@link #REPLACEMENT}, and cut to at most
+   * ({@code \n}, {@code \t}, {@code \r}, VT, FF, U+001C&ndash;U+001F, U+2028, U+2029, spaces
+   * including no-break and ideographic ones) made one space, trimmed, lone surrogates replaced by {@link #REPLACEMENT}, and cut to at most
    * {@code maxChars} chars, ending in {@code …} when cut. The cut never splits a surrogate pair
    * (it may split a grapheme cluster, such as a ZWJ emoji sequence).
    *

@@ -159,6 +159,7 @@ class TerminalTextTest {
         .isEqualTo("upstream error: bad gateway");
     assertThat(TerminalText.oneLine("a\rb", 100)).isEqualTo("a b");
     assertThat(TerminalText.oneLine("a\u00a0\u3000\u2003b", 100)).isEqualTo("a b");
+    assertThat(TerminalText.oneLine("a\u000b\u000c\u001cb\u2028c\u2029", 100)).isEqualTo("a b c");
     assertThat(TerminalText.oneLine(" \n\t ", 100)).isEmpty();
     assertThat(TerminalText.oneLine("", 100)).isEmpty();
   }
