@@ -53,7 +53,7 @@ public final class ResponseStreamProcessor {
   private final ChatChunkDecoder decoder;
   private final SseParser parser;
   private final ChatAccumulator acc = new ChatAccumulator();
-  private final Progress progress = new Progress();
+  private final AnswerProgress progress = new AnswerProgress();
   private final ChatDeltaListener sink;
   private final List<String> extraWarnings = new ArrayList<>();
 
@@ -61,7 +61,6 @@ public final class ResponseStreamProcessor {
   private BodyTap tap;
   private long lastEventNanos;
   private long firstByteNanos = -1;
-  private long firstTokenNanos = -1;
   private int events;
   private int reads;
   private long bytes;
@@ -279,7 +278,7 @@ public final class ResponseStreamProcessor {
     OutcomeRules.Verdict v = OutcomeRules.decide(new OutcomeRules.Facts(
         ending == Outcome.CANCELLED, transportError,
         acc.errors().isEmpty() ? null : acc.errors().get(0).describe(), failure,
-        acc.finishReason(), acc.doneSeen(), tailNote, progress.outputStarted));
+        acc.finishReason(), acc.doneSeen(), tailNote, progress.outputStarted()));
     warnings.addAll(v.warnings());
     String error = v.error() == null ? null : Failures.oneLine(v.error(), options.secret());
     if (tap != null) {
@@ -290,7 +289,7 @@ public final class ResponseStreamProcessor {
     }
     Usage usage = acc.usage();
     boolean fromUsage = usage != null && usage.completionTokens() >= 0;
-    Metrics metrics = new Metrics(millis(firstByteNanos), millis(firstTokenNanos),
+    Metrics metrics = new Metrics(millis(firstByteNanos), millis(progress.firstTokenNanos()),
         (endNanos - startNanos) / 1_000_000, events, reads, bytes,
         fromUsage ? usage.completionTokens() : acc.contentDeltas(), fromUsage);
     // A refusal replaces the answer, so it is shown where the answer would be.
@@ -327,41 +326,6 @@ public final class ResponseStreamProcessor {
     @Override
     public void onRetry(long millis) {
       next.onRetry(millis);
-    }
-  }
-
-  /** Notes when output starts, for TTFT and the retry rule. */
-  private final class Progress implements ChatDeltaListener {
-    boolean outputStarted;
-
-    private void output(int len) {
-      if (len > 0) {
-        outputStarted = true;
-        if (firstTokenNanos < 0) {
-          firstTokenNanos = System.nanoTime();
-        }
-      }
-    }
-
-    @Override
-    public void onContent(int choice, char[] text, int off, int len) {
-      output(len);
-    }
-
-    @Override
-    public void onReasoning(int choice, char[] text, int off, int len) {
-      output(len);
-    }
-
-    @Override
-    public void onRefusal(int choice, char[] text, int off, int len) {
-      outputStarted |= len > 0;
-    }
-
-    @Override
-    public void onToolCallFragment(int choice, int index, String id, String name,
-        char[] arguments, int off, int len) {
-      outputStarted = true;
     }
   }
 }

@@ -1,14 +1,12 @@
 package org.ssechat.chat;
 
 import static org.ssechat.chat.JsonCursor.END_ARRAY;
-import static org.ssechat.chat.JsonCursor.FALSE;
 import static org.ssechat.chat.JsonCursor.FLOAT;
 import static org.ssechat.chat.JsonCursor.INT;
 import static org.ssechat.chat.JsonCursor.NAME;
 import static org.ssechat.chat.JsonCursor.START_ARRAY;
 import static org.ssechat.chat.JsonCursor.START_OBJECT;
 import static org.ssechat.chat.JsonCursor.STRING;
-import static org.ssechat.chat.JsonCursor.TRUE;
 import static org.ssechat.chat.PendingDeltas.CONTENT;
 import static org.ssechat.chat.PendingDeltas.DETAIL;
 import static org.ssechat.chat.PendingDeltas.DROP;
