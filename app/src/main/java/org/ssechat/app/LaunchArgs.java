@@ -9,7 +9,7 @@ import java.util.Map;
  * The command line split in two: launch flags (before the command word), turned into Spring
  * properties, and the one-shot command with its own arguments (empty: start the REPL).
  *
- * <p>Launch flags: {@code --provider P}, {@code --model M}, {@code --base-url U} (also
+ * <p>Launch flags: {@code --raw}, {@code --provider P}, {@code --model M}, {@code --base-url U} (also
  * {@code --flag=value}), and any {@code --ssechat.*}, {@code --spring.*} or {@code --logging.*}
  * property except the API key (flags show up in {@code ps}). Everything from the first word not
  * starting with {@code -} on is the command.
@@ -45,6 +45,10 @@ public record LaunchArgs(List<String> properties, List<String> command, boolean 
       }
       if (a.equals("--help") || a.equals("-h")) {
         help = true;
+        continue;
+      }
+      if (a.equals("--raw")) {
+        props.add("--ssechat.raw=true");
         continue;
       }
       int eq = a.indexOf('=');
@@ -84,9 +88,11 @@ public record LaunchArgs(List<String> properties, List<String> command, boolean 
   /** Usage text for {@code ssechat --help}. */
   public static String usage() {
     return """
-        usage: ssechat [--provider P] [--model M] [--base-url URL] [COMMAND [ARGS…]]
+        usage: ssechat [--provider P] [--model M] [--base-url URL] [--raw] [COMMAND [ARGS…]]
 
           no command         start the interactive chat (type /help inside)
+          --raw              show the model's text unsanitized (control characters and
+                             escape sequences included); see docs/security.md
           chat [--model M] [--system S] [MESSAGE…]
                              ask once and print the answer; reads the message from
                              standard input when none is given

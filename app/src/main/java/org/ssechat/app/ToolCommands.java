@@ -53,7 +53,8 @@ final class ToolCommands {
           Cancellation cancel = new Cancellation();
           try (Interrupts.Registration ignored = interrupts.onInterrupt(cancel::cancel)) {
             int code = new Replayer(PacingClock.SYSTEM, out -> {
-              AnswerRenderer r = new AnswerRenderer(out, new AnswerRenderer.Options(ansi, true));
+              AnswerRenderer r = new AnswerRenderer(out,
+                  new AnswerRenderer.Options(ansi, true, options.raw()));
               return new Replayer.TextView(r, r::finish);
             }).run(options, ctx.outputWriter(), err(ctx), cancel);
             return ExitCodes.status(code);

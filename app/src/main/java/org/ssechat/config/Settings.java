@@ -27,10 +27,12 @@ import org.ssechat.failure.Secrets;
  * @param responses      how answers are decoded and capped ({@code max-answer-bytes},
  *                       {@code max-comments-only})
  * @param keyNote        why a key in the environment is not used, or null
+ * @param raw            whether the model's text is shown unsanitized ({@code --raw})
  */
 public record Settings(String provider, String baseUrl, String apiKey, String auth, String model,
     String system, boolean record, boolean showReasoning, Path configDir, Path dataDir,
-    Duration connectTimeout, Duration readTimeout, ResponseOptions responses, String keyNote) {
+    Duration connectTimeout, Duration readTimeout, ResponseOptions responses, String keyNote,
+    boolean raw) {
 
   /** Name of the provider used when no preset was named and only a base URL is known. */
   public static final String CUSTOM = "custom";
@@ -87,7 +89,7 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
     return new Settings(provider, url, key, auth, model, blankToNull(p.getSystem()), p.isRecord(),
         p.isShowReasoning(), configDir, dataDir, p.getConnectTimeout(), p.getReadTimeout(),
         ResponseOptions.DEFAULTS.withMaxBodyBytes(p.getMaxAnswerBytes())
-            .withMaxCommentsOnly(p.getMaxCommentsOnly()), keyNote);
+            .withMaxCommentsOnly(p.getMaxCommentsOnly()), keyNote, p.isRaw());
   }
 
   public boolean offline() {
@@ -104,17 +106,17 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
 
   public Settings withModel(String newModel) {
     return new Settings(provider, baseUrl, apiKey, auth, newModel, system, record, showReasoning,
-        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote);
+        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote, raw);
   }
 
   public Settings withRecord(boolean on) {
     return new Settings(provider, baseUrl, apiKey, auth, model, system, on, showReasoning,
-        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote);
+        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote, raw);
   }
 
   public Settings withShowReasoning(boolean on) {
     return new Settings(provider, baseUrl, apiKey, auth, model, system, record, on,
-        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote);
+        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote, raw);
   }
 
   /** The key as {@code sk-…abcd} (first 3 and last 4 characters), {@code ****} if short. */
@@ -138,6 +140,7 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
     m.put("system", system == null ? "(none)" : system);
     m.put("record", record ? "on (" + recordingsDir() + ")" : "off");
     m.put("show-reasoning", String.valueOf(showReasoning));
+    m.put("raw", raw ? "on (the model's text is not sanitized)" : "off");
     m.put("config-dir", configDir.toString());
     m.put("data-dir", dataDir.toString());
     m.put("connect-timeout", connectTimeout.toString());

@@ -27,6 +27,7 @@ public class SsechatProperties {
   private Duration maxCommentsOnly = ResponseOptions.DEFAULT_MAX_COMMENTS_ONLY;
   private boolean openaiKeyAnywhere;
   private boolean allowInsecureHttp;
+  private boolean raw;
 
   public String getProvider() {
     return provider;
@@ -156,5 +157,14 @@ public class SsechatProperties {
 
   public void setAllowInsecureHttp(boolean allowInsecureHttp) {
     this.allowInsecureHttp = allowInsecureHttp;
+  }
+
+  /** Whether the model's text reaches the terminal unsanitized ({@code --raw}). */
+  public boolean isRaw() {
+    return raw;
+  }
+
+  public void setRaw(boolean raw) {
+    this.raw = raw;
   }
 }

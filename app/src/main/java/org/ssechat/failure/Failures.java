@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import java.util.regex.Pattern;
+import org.ssechat.text.TerminalText;
 
 /**
- * The one place that turns a failure into what the user reads: one line, no stack trace, the API
- * key redacted <em>before</em> anything is cut, server-supplied excerpts at most
+ * The one place that turns a failure into what the user reads: one line, no stack trace, no
+ * control sequence (via {@link TerminalText}), the API key redacted <em>before</em> anything is cut, server-supplied excerpts at most
  * {@value #MAX_EXCERPT} characters. Every
  * user-visible failure sentence that several places share is spelled here once.
  */
@@ -18,19 +18,19 @@ public final class Failures {
   /** Appended to a failure when the user keeps what had already arrived. */
   public static final String PARTIAL_ANSWER_KEPT = "partial answer kept";
 
-  private static final Pattern SPACE = Pattern.compile("\\s+");
-
   private Failures() {}
 
   /**
-   * {@code text} as one line: {@code secret} redacted, then line breaks and whitespace runs
-   * collapsed to single spaces. Not cut: use {@link #excerpt} for text a server sent.
+   * {@code text} as one line, safe for a terminal or a log: {@code secret} redacted, then
+   * sanitized ({@link TerminalText}: no control sequence survives) with line breaks and
+   * whitespace runs collapsed to single spaces. Not cut: use {@link #excerpt} for text a server
+   * sent.
    *
    * @param secret the API key, or null
    */
   public static String oneLine(String text, String secret) {
-    return SPACE.matcher(Secrets.redact(text == null ? "" : text, secret)).replaceAll(" ")
-        .strip();
+    return TerminalText.oneLine(Secrets.redact(text == null ? "" : text, secret),
+        Integer.MAX_VALUE);
   }
 
   /** {@link #oneLine(String, String)} without a secret to redact. */
@@ -46,15 +46,8 @@ public final class Failures {
    * @param secret the API key, or null
    */
   public static String excerpt(String serverText, String secret) {
-    String t = oneLine(serverText, secret);
-    if (t.length() <= MAX_EXCERPT) {
-      return t;
-    }
-    int cut = MAX_EXCERPT - 1;
-    if (Character.isHighSurrogate(t.charAt(cut - 1))) {
-      cut--;
-    }
-    return t.substring(0, cut) + "…";
+    return TerminalText.oneLine(Secrets.redact(serverText == null ? "" : serverText, secret),
+        MAX_EXCERPT);
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.ssechat.repl;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -8,6 +10,7 @@ import org.ssechat.chat.ChatDeltaListener;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Metrics;
 import org.ssechat.client.Outcome;
+import org.ssechat.text.TerminalText;
 
 /**
  * Prints a streamed answer as it arrives: content as plain text, reasoning dimmed in its own
@@ -23,8 +26,16 @@ public final class AnswerRenderer implements ChatDeltaListener {
   /**
    * @param ansi          whether to emit ANSI styles (false for dumb terminals and pipes)
    * @param showReasoning whether to print reasoning text (else one dim "thinking…" marker)
+   * @param raw           whether the model's text (content, reasoning, refusal) is written
+   *                      unchanged; else it goes through {@link TerminalText} like everything
+   *                      else a server sends (names, arguments, errors are always sanitized)
    */
-  public record Options(boolean ansi, boolean showReasoning) {}
+  public record Options(boolean ansi, boolean showReasoning, boolean raw) {
+    /** Sanitized output (the default). */
+    public Options(boolean ansi, boolean showReasoning) {
+      this(ansi, showReasoning, false);
+    }
+  }
 
   private static final AttributedStyle DIM = AttributedStyle.DEFAULT.faint();
   private static final AttributedStyle TOOL = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
@@ -86,7 +97,15 @@ public final class AnswerRenderer implements ChatDeltaListener {
       return;
     }
     enter(Block.CONTENT);
-    out.w.write(text, off, len);
+    if (options.raw()) {
+      out.w.write(text, off, len);
+    } else {
+      try {
+        TerminalText.sanitize(text, off, len, out.w);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a PrintWriter does not throw; keeps its error flag
+      }
+    }
     out.atLineStart = text[off + len - 1] == '\n';
     out.w.flush();
   }
@@ -95,7 +114,7 @@ public final class AnswerRenderer implements ChatDeltaListener {
   public void onRefusal(int choice, char[] text, int off, int len) {
     if (len > 0) {
       enter(Block.CONTENT);
-      print(out, new String(text, off, len), WARN);
+      print(out, modelText(text, off, len), WARN);
     }
   }
 
@@ -113,7 +132,7 @@ public final class AnswerRenderer implements ChatDeltaListener {
       return;
     }
     enter(Block.REASONING);
-    print(meta, new String(text, off, len), DIM);
+    print(meta, modelText(text, off, len), DIM);
   }
 
   @Override
@@ -124,11 +143,11 @@ public final class AnswerRenderer implements ChatDeltaListener {
       block = Block.TOOL;
       toolIndex = index;
       toolArgs = 0;
-      print(out, "⚙ " + (name == null ? "?" : name) + "(", TOOL);
+      print(out, "⚙ " + (name == null ? "?" : TerminalText.sanitize(name)) + "(", TOOL);
     }
     if (len > 0 && toolArgs <= TOOL_ARGS_SHOWN) {
       int shown = Math.min(len, TOOL_ARGS_SHOWN - toolArgs);
-      String piece = new String(arguments, off, shown).replace('\n', ' ');
+      String piece = TerminalText.sanitize(new String(arguments, off, shown)).replace('\n', ' ');
       toolArgs += len;
       print(out, toolArgs > TOOL_ARGS_SHOWN ? piece + "…" : piece, TOOL);
       if (toolArgs > TOOL_ARGS_SHOWN) {
@@ -153,13 +172,14 @@ public final class AnswerRenderer implements ChatDeltaListener {
         line(meta, "warning: … " + (result.warnings().size() - MAX_WARNINGS) + " more", DIM);
         break;
       }
-      line(meta, "warning: " + warning, DIM);
+      line(meta, "warning: " + TerminalText.oneLine(warning, Integer.MAX_VALUE), DIM);
     }
     String problem = problemLine(result);
     if (problem != null) {
+      problem = TerminalText.oneLine(problem, Integer.MAX_VALUE);
       line(meta, problem, result.outcome() == Outcome.ERROR ? ERROR : WARN);
     }
-    line(meta, statsLine(result), DIM);
+    line(meta, TerminalText.oneLine(statsLine(result), Integer.MAX_VALUE), DIM);
     meta.w.flush();
   }
 
@@ -202,6 +222,12 @@ public final class AnswerRenderer implements ChatDeltaListener {
 
   private static String seconds(long ms) {
     return String.format(Locale.ROOT, "%.2f s", ms / 1000.0);
+  }
+
+  /** The model's text as it will be shown: sanitized unless {@code raw}. */
+  private String modelText(char[] text, int off, int len) {
+    String s = new String(text, off, len);
+    return options.raw() ? s : TerminalText.sanitize(s);
   }
 
   private void enter(Block next) {

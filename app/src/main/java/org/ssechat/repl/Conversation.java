@@ -120,7 +120,7 @@ public final class Conversation {
     }
     ChatRequest request = ChatRequest.of(s.model(), session.messagesFor(message));
     AnswerRenderer renderer = new AnswerRenderer(out, meta,
-        new AnswerRenderer.Options(ansi, s.showReasoning()));
+        new AnswerRenderer.Options(ansi, s.showReasoning(), s.raw()));
     ChatResult result = stream(request, renderer);
     renderer.finish(result);
     Turn turn = Turn.of(message, result, Instant.now().toString());

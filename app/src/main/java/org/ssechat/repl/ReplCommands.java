@@ -24,6 +24,7 @@ import org.ssechat.failure.ExitCodes;
 import org.ssechat.failure.UsageException;
 import org.ssechat.session.Session;
 import org.ssechat.session.Turn;
+import org.ssechat.text.TerminalText;
 
 /**
  * The chat commands: {@code chat} (plain lines), and the {@code /commands} of the REPL. Each is a
@@ -34,6 +35,8 @@ public final class ReplCommands {
   static final String CHAT = "Chat";
   static final String SESSION = "Session";
   static final String SETTINGS = "Settings";
+  /** Model names a server lists are cut here (they are shown one per line). */
+  private static final int MAX_MODEL_NAME = 200;
 
   private final Conversation chat;
   private final boolean interactive;
@@ -198,7 +201,7 @@ public final class ReplCommands {
       PrintWriter out = ctx.outputWriter();
       String current = chat.settings().model();
       for (String n : names) {
-        out.println((n.equals(current) ? "* " : "  ") + n);
+        out.println((n.equals(current) ? "* " : "  ") + TerminalText.oneLine(n, MAX_MODEL_NAME));
       }
       if (names.isEmpty()) {
         out.println("(the provider listed no models)");

@@ -10,6 +10,7 @@ import org.ssechat.failure.UsageException;
 import org.ssechat.session.Session;
 import org.ssechat.session.SessionStore;
 import org.ssechat.session.Turn;
+import org.ssechat.text.TerminalText;
 
 /**
  * The REPL's session commands: {@code /new}, {@code /history}, {@code /undo}, {@code /save},
@@ -39,19 +40,22 @@ final class SessionCommands {
       PrintWriter out = ctx.outputWriter();
       Session s = chat.session();
       if (s.system() != null) {
-        out.println("system: " + s.system());
+        out.println("system: " + TerminalText.sanitize(s.system()));
       }
       int i = 0;
       for (Turn t : s.turns()) {
         i++;
-        out.println("[" + i + "] you: " + t.user());
+        out.println("[" + i + "] you: " + TerminalText.sanitize(t.user()));
         String mark = switch (t.outcome()) {
           case FINISHED -> "";
           case CANCELLED -> " [interrupted]";
           case TRUNCATED -> " [truncated]";
           case ERROR -> " [error: " + t.error() + "]";
         };
-        out.println("[" + i + "] " + (t.model() == null ? "assistant" : t.model()) + mark + ": " + t.answer());
+        // Answers, model names and errors came from a server: shown sanitized, like live ones.
+        out.println("[" + i + "] " + (t.model() == null ? "assistant"
+            : TerminalText.oneLine(t.model(), Integer.MAX_VALUE)) + TerminalText.sanitize(mark)
+            + ": " + TerminalText.sanitize(t.answer()));
       }
       if (s.isEmpty()) {
         out.println("(no messages yet)");

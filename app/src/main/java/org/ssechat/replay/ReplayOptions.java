@@ -19,9 +19,10 @@ import org.ssechat.sse.SseParsers;
  *                      explicit; excludes {@code chunkSize})
  * @param parser        the SSE parser implementation ({@link SseParsers#names()})
  * @param format        what to print
+ * @param raw           whether {@code --format text} shows the model's text unsanitized
  */
 public record ReplayOptions(Path file, Speed speed, int chunkSize, boolean originalReads,
-    String parser, Format format) {
+    String parser, Format format, boolean raw) {
 
   /** What {@link Replayer} prints. */
   public enum Format {
@@ -43,7 +44,7 @@ public record ReplayOptions(Path file, Speed speed, int chunkSize, boolean origi
 
   /** The usage line. */
   public static final String USAGE = "replay FILE [--speed 1|2|10|max] "
-      + "[--chunk-size N | --original-reads] [--parser NAME] [--format text|events|summary]";
+      + "[--chunk-size N | --original-reads] [--parser NAME] [--format text|events|summary] [--raw]";
 
   public ReplayOptions {
     Objects.requireNonNull(file, "file");
@@ -60,7 +61,8 @@ public record ReplayOptions(Path file, Speed speed, int chunkSize, boolean origi
 
   /** {@code file} at recorded speed, recorded reads, default parser, text. */
   public static ReplayOptions of(Path file) {
-    return new ReplayOptions(file, Speed.REALTIME, 0, false, SseParsers.DEFAULT, Format.TEXT);
+    return new ReplayOptions(file, Speed.REALTIME, 0, false, SseParsers.DEFAULT, Format.TEXT,
+        false);
   }
 
   /** The options, declared once for the REPL, the command line and help. */
@@ -70,7 +72,8 @@ public record ReplayOptions(Path file, Speed speed, int chunkSize, boolean origi
       Args.flag("original-reads", "replay the recorded read boundaries (the default with a "
           + "sidecar)"),
       Args.valued("parser", 'p', "SSE parser: " + String.join(", ", SseParsers.names())),
-      Args.valued("format", 'f', "text|events|summary (default text)"));
+      Args.valued("format", 'f', "text|events|summary (default text)"),
+      Args.flag("raw", "text format: show the model's text unsanitized"));
 
   /**
    * Reads the options from a parsed {@code replay} command line: {@code FILE} and the options in
@@ -94,7 +97,7 @@ public record ReplayOptions(Path file, Speed speed, int chunkSize, boolean origi
         speed == null ? Speed.REALTIME : Speed.parse(speed),
         chunk == null ? 0 : positive(chunk, "--chunk-size"), a.flag("original-reads"),
         parser == null ? SseParsers.DEFAULT : parser,
-        format == null ? Format.TEXT : Format.parse(format));
+        format == null ? Format.TEXT : Format.parse(format), a.flag("raw"));
   }
 
   /** {@link #from(Args)} for process arguments (after {@code replay}). */

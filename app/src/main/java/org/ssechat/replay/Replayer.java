@@ -26,6 +26,7 @@ import org.ssechat.sse.SseParser;
 import org.ssechat.sse.SseParsers;
 import org.ssechat.sse.SseStreamEnd;
 import org.ssechat.sse.Utf8;
+import org.ssechat.text.TerminalText;
 
 /**
  * {@code ssechat replay FILE} and {@code /replay FILE}: plays a recording in one of three formats
@@ -94,7 +95,7 @@ public final class Replayer {
         return ExitCodes.ERROR;
       }
       if (rec.warning() != null) {
-        err.println("warning: " + rec.warning());
+        err.println("warning: " + TerminalText.oneLine(rec.warning(), Integer.MAX_VALUE));
       }
       if (options.originalReads() && !rec.hasTiming()) {
         err.println("warning: " + options.file() + " has no sidecar, so no recorded reads: using "
@@ -127,7 +128,8 @@ public final class Replayer {
   private int events(Recording rec, ReadPlan plan, ReplayOptions options, PrintWriter out,
       PrintWriter err, Cancellation cancel) {
     SseParser parser = SseParsers.create(options.parser(),
-        event -> out.println(event.toMessage().toJson()), SseLimits.DEFAULTS);
+        event -> out.println(TerminalText.sanitize(event.toMessage().toJson())),
+        SseLimits.DEFAULTS);
     CountDownLatch stop = new CountDownLatch(1);
     cancel.onCancel(stop::countDown);
     try {
@@ -223,7 +225,7 @@ public final class Replayer {
     } else {
       row(out, "warnings", warnings.size() + "");
       for (String w : warnings) {
-        out.println("  - " + w);
+        out.println("  - " + TerminalText.oneLine(w, Integer.MAX_VALUE));
       }
     }
     return ExitCodes.OK;
@@ -234,7 +236,7 @@ public final class Replayer {
   }
 
   private static void row(PrintWriter out, String key, String value) {
-    out.printf(Locale.ROOT, "%-10s %s%n", key, value);
+    out.printf(Locale.ROOT, "%-10s %s%n", key, TerminalText.oneLine(value, Integer.MAX_VALUE));
   }
 
   private static String usage(Usage u) {

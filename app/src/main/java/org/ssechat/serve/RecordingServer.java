@@ -163,7 +163,9 @@ public final class RecordingServer implements AutoCloseable {
       }
     } catch (IOException e) {
       log.accept(method + " " + path + " failed: " + Failures.oneLine(e));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      // One line, never a stack trace: a request that exhausts the heap (a huge body read into a
+      // tree) fails alone, and its memory is released when it unwinds.
       log.accept(method + " " + path + " failed: " + Failures.oneLine(e));
       try {
         error(ex, 500, "internal error: " + Failures.oneLine(e), "server_error");

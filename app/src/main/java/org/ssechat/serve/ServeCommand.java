@@ -6,6 +6,7 @@ import org.ssechat.failure.ExitCodes;
 import org.ssechat.failure.Failures;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.RecordingLibrary;
+import org.ssechat.text.TerminalText;
 
 /** {@code ssechat serve} as a command: starts a {@link RecordingServer}, reports, waits. */
 public final class ServeCommand {
@@ -29,7 +30,7 @@ public final class ServeCommand {
     try {
       server = new RecordingServer(lib, options.host(), options.port(), options.speed(),
           PacingClock.SYSTEM, line -> {
-            out.println(line);
+            out.println(TerminalText.oneLine(line, Integer.MAX_VALUE)); // names come from clients
             out.flush();
           });
     } catch (IOException e) {

@@ -226,7 +226,7 @@ public final class TerminalText {
       throw new IllegalArgumentException("maxChars must be at least 1, got " + maxChars);
     }
     int n = text.length();
-    StringBuilder sb = new StringBuilder(Math.min(n, maxChars + 1));
+    StringBuilder sb = new StringBuilder((int) Math.min(n, maxChars + 1L));
     boolean space = false;
     for (int i = 0; i < n && sb.length() <= maxChars; i++) {
       char c = text.charAt(i);

@@ -187,6 +187,8 @@ class TerminalTextTest {
     assertThat(TerminalText.oneLine("x".repeat(10_000), 80)).hasSize(80).endsWith("x…");
     assertThatThrownBy(() -> TerminalText.oneLine("a", 0))
         .isInstanceOf(IllegalArgumentException.class);
+    // "no limit" is Integer.MAX_VALUE: the buffer size must not overflow
+    assertThat(TerminalText.oneLine("a \u001b b", Integer.MAX_VALUE)).isEqualTo("a \u241b b");
   }
 
   @Test
