@@ -1,5 +1,6 @@
 package org.ssechat.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandContext;
@@ -35,21 +36,27 @@ public record Args(List<CommandOption> declared, ParsedInput input) {
     return input.arguments().stream().map(CommandArgument::value).toList();
   }
 
-  /** The value of the declared option {@code longName}, or null if not given. */
+  /** The value of the declared option {@code longName} (the last one given), or null. */
   public String value(String longName) {
+    List<String> all = values(longName);
+    return all.isEmpty() ? null : all.get(all.size() - 1);
+  }
+
+  /** Every value given for the declared option {@code longName}, in order (a repeatable one). */
+  public List<String> values(String longName) {
     CommandOption d = declared(declared, longName, ' ');
     if (d == null) {
       throw new IllegalStateException("option --" + longName + " is not declared");
     }
-    String v = null;
+    List<String> out = new ArrayList<>();
     for (CommandOption given : input.options()) {
       boolean byLong = given.longName() != null && !given.longName().isEmpty();
       if (byLong ? longName.equals(given.longName())
           : d.shortName() != ' ' && given.shortName() == d.shortName()) {
-        v = given.value(); // the last one given wins
+        out.add(given.value());
       }
     }
-    return v;
+    return out;
   }
 
   /** Whether the declared flag {@code longName} was given (and not as {@code =false}). */

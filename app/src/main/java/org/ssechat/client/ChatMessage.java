@@ -9,13 +9,26 @@ import org.ssechat.chat.ToolCall;
  *
  * @param role      {@code system}, {@code user}, {@code assistant} or {@code tool}
  * @param content   the text (never null)
- * @param toolCalls tool calls an assistant message made (empty if none)
+ * @param toolCalls   tool calls an assistant message made (empty if none)
+ * @param attachments files sent with a user message (empty if none)
  */
-public record ChatMessage(String role, String content, List<ToolCall> toolCalls) {
+public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
+    List<Attachment> attachments) {
   public ChatMessage {
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(content, "content");
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** A message without attachments. */
+  public ChatMessage(String role, String content, List<ToolCall> toolCalls) {
+    this(role, content, toolCalls, List.of());
+  }
+
+  /** A user message with files. */
+  public static ChatMessage user(String text, List<Attachment> attachments) {
+    return new ChatMessage("user", text, List.of(), attachments);
   }
 
   public static ChatMessage system(String text) {

@@ -1,9 +1,12 @@
 package org.ssechat.repl;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.ssechat.client.Attachment;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatBackend;
 import org.ssechat.client.ChatRequest;
@@ -12,6 +15,7 @@ import org.ssechat.config.Settings;
 import org.ssechat.config.SettingsHolder;
 import org.ssechat.failure.ChatException;
 import org.ssechat.failure.Failures;
+import org.ssechat.failure.UsageException;
 import org.ssechat.session.Session;
 import org.ssechat.session.SessionStore;
 import org.ssechat.session.Turn;
@@ -30,6 +34,7 @@ public final class Conversation {
   private ChatBackend backend;
   private Settings backendSettings;
   private List<String> models;
+  private final List<Attachment> pending = new ArrayList<>();
 
   /**
    * @param backends creates the backend for given settings (called again when they change)
@@ -54,6 +59,37 @@ public final class Conversation {
 
   public Session session() {
     return session;
+  }
+
+  /** Reads {@code file} and keeps it for the next message; one line on failure. */
+  public Attachment attach(Path file) {
+    Attachment a = Attachment.load(file);
+    pending.add(a);
+    return a;
+  }
+
+  /** Queues already-read files for the next message again ({@code /retry}). */
+  public void attachAgain(List<Attachment> files) {
+    pending.addAll(files);
+  }
+
+  /** The files the next message will carry. */
+  public List<Attachment> attachments() {
+    return List.copyOf(pending);
+  }
+
+  /** Drops pending attachment {@code n} (1-based), or all when {@code n} is 0; the dropped. */
+  public List<Attachment> detach(int n) {
+    if (n == 0) {
+      List<Attachment> all = List.copyOf(pending);
+      pending.clear();
+      return all;
+    }
+    if (n < 1 || n > pending.size()) {
+      throw new UsageException("no attachment " + n + " (there "
+          + (pending.size() == 1 ? "is 1" : "are " + pending.size()) + ")");
+    }
+    return List.of(pending.remove(n - 1));
   }
 
   /** Replaces the current session (after {@code /load} or {@code /new}). */
@@ -118,12 +154,14 @@ public final class Conversation {
     if (s.containsKey(message)) {
       throw new ChatException("not sent: the message contains your API key");
     }
-    ChatRequest request = ChatRequest.of(s.model(), session.messagesFor(message));
+    List<Attachment> files = List.copyOf(pending);
+    ChatRequest request = ChatRequest.of(s.model(), session.messagesFor(message, files));
     AnswerRenderer renderer = new AnswerRenderer(out, meta,
         new AnswerRenderer.Options(ansi, s.showReasoning(), s.raw()));
     ChatResult result = stream(request, renderer);
     renderer.finish(result);
-    Turn turn = Turn.of(message, result, Instant.now().toString());
+    Turn turn = Turn.of(message, files, result, Instant.now().toString());
+    pending.clear(); // sent (also when the answer failed: the turn keeps them for /retry)
     session.add(turn);
     save(meta);
     return turn;

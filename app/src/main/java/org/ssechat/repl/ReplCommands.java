@@ -3,6 +3,7 @@ package org.ssechat.repl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,16 +68,19 @@ public final class ReplCommands {
 
   public List<Command> all() {
     SessionCommands sessions = new SessionCommands(chat);
+    AttachmentCommands files = new AttachmentCommands(chat, ansi);
     return List.of(chatCommand(), help(), sessions.newSession(), system(), model(), models(),
         sessions.history(), sessions.undo(), retry(), sessions.save(), sessions.load(),
-        sessions.list(), config(), stats(), record(), reasoning(), exit());
+        sessions.list(), config(), stats(), record(), reasoning(), files.attach(),
+        files.attachments(), files.detach(), files.edit(), exit());
   }
 
   Command chatCommand() {
-    return new SimpleCommand("chat", CHAT, "chat [--model M] [--system S] MESSAGE…",
+    return new SimpleCommand("chat", CHAT, "chat [--model M] [--system S] [-a FILE]… MESSAGE…",
         "Send a message (in the REPL every line not starting with / is one)", this::runChat,
         Args.valued("model", 'm', "model for this message"),
-        Args.valued("system", 's', "system prompt (kept for the session)"));
+        Args.valued("system", 's', "system prompt (kept for the session)"),
+        Args.valued("attach", 'a', "send FILE with the message (repeatable): text or image"));
   }
 
   private ExitStatus runChat(CommandContext ctx) throws IOException {
@@ -84,6 +88,9 @@ public final class ReplCommands {
     Args args = Args.of(ctx);
     String model = args.value("model");
     String system = args.value("system");
+    for (String file : args.values("attach")) {
+      chat.attach(Path.of(file));
+    }
     if (system != null) {
       chat.setSystem(system);
     }
@@ -218,6 +225,7 @@ public final class ReplCommands {
         throw new ChatException("nothing to retry");
       }
       PrintWriter out = ctx.outputWriter();
+      chat.attachAgain(last.attachments());
       Turn turn = chat.send(last.user(), out, out, ansi);
       return ExitCodes.status(turn.outcome().exitCode());
     });

@@ -6,6 +6,7 @@ import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.ssechat.cli.SimpleCommand;
+import org.ssechat.client.Attachment;
 import org.ssechat.failure.UsageException;
 import org.ssechat.session.Session;
 import org.ssechat.session.SessionStore;
@@ -46,6 +47,10 @@ final class SessionCommands {
       for (Turn t : s.turns()) {
         i++;
         out.println("[" + i + "] you: " + TerminalText.sanitize(t.user()));
+        for (Attachment a : t.attachments()) {
+          out.println("    + " + TerminalText.oneLine(a.describe(), Integer.MAX_VALUE)
+              + (a.bytes() == null ? " (content missing)" : ""));
+        }
         String mark = switch (t.outcome()) {
           case FINISHED -> "";
           case CANCELLED -> " [interrupted]";

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.ssechat.client.Attachment;
 import org.ssechat.client.ChatMessage;
 
 /**
@@ -83,17 +84,22 @@ public final class Session {
    * Tool calls are not replayed: ssechat runs no tools, so there are no results to pair them with.
    */
   public List<ChatMessage> messagesFor(String userMessage) {
+    return messagesFor(userMessage, List.of());
+  }
+
+  /** {@link #messagesFor(String)} for a message sent with files; earlier turns keep theirs. */
+  public List<ChatMessage> messagesFor(String userMessage, List<Attachment> attachments) {
     List<ChatMessage> out = new ArrayList<>();
     if (system != null) {
       out.add(ChatMessage.system(system));
     }
     for (Turn t : turns) {
       if (t.inContext()) {
-        out.add(ChatMessage.user(t.user()));
+        out.add(ChatMessage.user(t.user(), t.attachments()));
         out.add(ChatMessage.assistant(t.answer()));
       }
     }
-    out.add(ChatMessage.user(userMessage));
+    out.add(ChatMessage.user(userMessage, attachments));
     return out;
   }
 }

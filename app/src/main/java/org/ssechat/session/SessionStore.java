@@ -29,11 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SessionStore {
   /** The session file format version this code writes and the newest it reads. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   private final Path dir;
   private final String secret;
+  private final AttachmentBlobs blobs;
   private final JsonMapper json = JsonMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -47,6 +48,7 @@ public final class SessionStore {
   public SessionStore(Path dir, String secret) {
     this.dir = dir;
     this.secret = secret == null || secret.length() < 8 ? null : secret;
+    this.blobs = new AttachmentBlobs(dir);
   }
 
   public Path dir() {
@@ -62,6 +64,7 @@ public final class SessionStore {
 
   /** Writes {@code session} to {@code NAME.json} atomically; throws {@link ChatException}. */
   public Path save(Session session) {
+    blobs.storeAll(session.turns());
     SessionFile file = new SessionFile("ssechat-session", VERSION, session.name(),
         session.created(), Instant.now().toString(), session.system(), session.turns());
     String text;
@@ -118,7 +121,7 @@ public final class SessionStore {
           + (file == null ? "?" : file.version()) + " (this ssechat reads version " + VERSION + ")");
     }
     return new Session(name, file.created() == null ? Instant.now().toString() : file.created(),
-        file.system(), file.turns() == null ? List.of() : file.turns());
+        file.system(), file.turns() == null ? List.of() : blobs.restore(file.turns()));
   }
 
   /** Whether a session file {@code NAME.json} exists. */

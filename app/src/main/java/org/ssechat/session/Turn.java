@@ -3,6 +3,7 @@ package org.ssechat.session;
 import java.util.List;
 import org.ssechat.chat.ToolCall;
 import org.ssechat.chat.Usage;
+import org.ssechat.client.Attachment;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Metrics;
 import org.ssechat.client.Outcome;
@@ -21,21 +22,29 @@ import org.ssechat.client.Outcome;
  * @param usage        token usage, or null
  * @param metrics      timings, or null
  * @param at           ISO-8601 instant the answer ended
+ * @param attachments  files sent with the user's message (their content is kept beside the
+ *                     session file, by SHA-256; see {@code SessionStore})
  */
 public record Turn(String user, String answer, String reasoning, List<ToolCall> toolCalls,
     String model, Outcome outcome, String finishReason, String error, Usage usage,
-    Metrics metrics, String at) {
+    Metrics metrics, String at, List<Attachment> attachments) {
 
   public Turn {
     answer = answer == null ? "" : answer;
     reasoning = reasoning == null ? "" : reasoning;
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
 
   /** A turn from a finished stream. */
   public static Turn of(String user, ChatResult r, String at) {
+    return of(user, List.of(), r, at);
+  }
+
+  /** A turn from a finished stream, for a message sent with {@code attachments}. */
+  public static Turn of(String user, List<Attachment> attachments, ChatResult r, String at) {
     return new Turn(user, r.content(), r.reasoning(), r.toolCalls(), r.model(), r.outcome(),
-        r.finishReason(), r.error(), r.usage(), r.metrics(), at);
+        r.finishReason(), r.error(), r.usage(), r.metrics(), at, attachments);
   }
 
   /** Whether the user stopped this answer with Ctrl-C. */

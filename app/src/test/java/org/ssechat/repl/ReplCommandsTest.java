@@ -103,10 +103,38 @@ class ReplCommandsTest extends ContextTest {
   }
 
   @Test
+  void attachedFilesGoWithTheNextMessageOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path notes = dir.resolve("notes.md");
+    Files.writeString(notes, "# Plan\n");
+    java.nio.file.Path other = dir.resolve("b.txt");
+    Files.writeString(other, "b\n");
+    assertThat(run("/attach " + notes + " " + other)).contains("attached notes.md (text, 7 B)")
+        .contains("attached b.txt (text, 2 B)");
+    assertThat(run("/attachments")).contains("[1] notes.md (text, 7 B)")
+        .contains("[2] b.txt (text, 2 B)");
+    assertThat(run("/detach 2")).contains("dropped b.txt");
+    assertThatThrownBy(() -> run("/detach 5")).rootCause()
+        .hasMessage("no attachment 5 (there is 1)");
+    run("summarise it");
+    var sent = backend.lastRequest().messages();
+    assertThat(sent.get(sent.size() - 1).attachments()).extracting(a -> a.name())
+        .containsExactly("notes.md");
+    assertThat(run("/attachments")).contains("(no attachments");
+    assertThat(run("/history")).contains("you: summarise it").contains("+ notes.md (text, 7 B)");
+    run("and now?");
+    sent = backend.lastRequest().messages();
+    assertThat(sent.get(sent.size() - 1).attachments()).isEmpty();
+    assertThat(sent.get(sent.size() - 3).attachments()).hasSize(1); // history keeps it
+    assertThatThrownBy(() -> run("/attach " + dir.resolve("missing.txt"))).rootCause()
+        .hasMessageEndingWith("missing.txt: no such file");
+  }
+
+  @Test
   void everyTurnIsAutosaved() throws Exception {
     run("autosaved?");
     var file = conversation.store().dir().resolve(conversation.session().name() + ".json");
-    assertThat(Files.readString(file)).contains("\"version\" : 1").contains("autosaved?")
+    assertThat(Files.readString(file)).contains("\"version\" : 2").contains("autosaved?")
         .contains("answer 1.");
   }
 

@@ -24,7 +24,7 @@ class SessionStoreTest {
     return new Turn(user, answer, "thought", List.of(new ToolCall(0, "call_1", "lookup", "{\"q\":1}")),
         "m", outcome, outcome == Outcome.FINISHED ? "stop" : null,
         outcome == Outcome.FINISHED ? null : "why", new Usage(1, 2, 3, -1),
-        new Metrics(1, 2, 3, 4, 5, 6, 7, true), "2026-11-24T00:00:00Z");
+        new Metrics(1, 2, 3, 4, 5, 6, 7, true), "2026-11-24T00:00:00Z", List.of());
   }
 
   @Test
@@ -60,10 +60,10 @@ class SessionStoreTest {
     SessionStore store = new SessionStore(dir, null);
     store.save(new Session("v", "2026-11-24T00:00:00Z", null, List.of()));
     String json = Files.readString(dir.resolve("v.json"));
-    assertThat(json).contains("\"format\" : \"ssechat-session\"").contains("\"version\" : 1");
-    Files.writeString(dir.resolve("v.json"), json.replace("\"version\" : 1", "\"version\" : 2"));
+    assertThat(json).contains("\"format\" : \"ssechat-session\"").contains("\"version\" : 2");
+    Files.writeString(dir.resolve("v.json"), json.replace("\"version\" : 2", "\"version\" : 3"));
     assertThatThrownBy(() -> store.load("v")).isInstanceOf(ChatException.class)
-        .hasMessageContaining("unsupported version 2");
+        .hasMessageContaining("unsupported version 3");
     Files.writeString(dir.resolve("broken.json"), "{\"version\": 1, \"turns\": [");
     assertThatThrownBy(() -> store.load("broken")).isInstanceOf(ChatException.class)
         .hasMessageContaining("is not valid");

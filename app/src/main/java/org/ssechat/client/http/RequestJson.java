@@ -3,9 +3,11 @@ package org.ssechat.client.http;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.ssechat.chat.ToolCall;
+import org.ssechat.client.Attachment;
 import org.ssechat.client.ChatMessage;
 import org.ssechat.client.ChatRequest;
 import tools.jackson.core.JsonGenerator;
@@ -77,7 +79,11 @@ public final class RequestJson {
     g.writeName("role");
     g.writeString(m.role());
     g.writeName("content");
-    g.writeString(m.content());
+    if (m.attachments().isEmpty()) {
+      g.writeString(m.content());
+    } else {
+      parts(g, m);
+    }
     if (!m.toolCalls().isEmpty()) {
       g.writeName("tool_calls");
       g.writeStartArray();
@@ -101,6 +107,62 @@ public final class RequestJson {
       g.writeEndArray();
     }
     g.writeEndObject();
+  }
+
+  /**
+   * Content parts: the message text, then each attachment: a text file as a fenced text part
+   * headed by its name, an image as an {@code image_url} part with a {@code data:} URL.
+   */
+  private static void parts(JsonGenerator g, ChatMessage m) {
+    g.writeStartArray();
+    if (!m.content().isEmpty()) {
+      textPart(g, m.content());
+    }
+    for (Attachment a : m.attachments()) {
+      if (a.bytes() == null) {
+        textPart(g, "(the attached file " + a.name() + " is no longer available)");
+      } else if (a.isImage()) {
+        g.writeStartObject();
+        g.writeName("type");
+        g.writeString("image_url");
+        g.writeName("image_url");
+        g.writeStartObject();
+        g.writeName("url");
+        g.writeString("data:" + a.mediaType() + ";base64,"
+            + Base64.getEncoder().encodeToString(a.bytes()));
+        g.writeEndObject();
+        g.writeEndObject();
+      } else {
+        textPart(g, fenced(a.name(), a.text()));
+      }
+    }
+    g.writeEndArray();
+  }
+
+  private static void textPart(JsonGenerator g, String text) {
+    g.writeStartObject();
+    g.writeName("type");
+    g.writeString("text");
+    g.writeName("text");
+    g.writeString(text);
+    g.writeEndObject();
+  }
+
+  /**
+   * {@code name} and {@code text} as a Markdown fenced block, the fence longer than any run of
+   * backticks in the text, the file's extension as its info string.
+   */
+  static String fenced(String name, String text) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = text.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String fence = "`".repeat(Math.max(3, longest + 1));
+    int dot = name.lastIndexOf('.');
+    String info = dot > 0 && dot < name.length() - 1 ? name.substring(dot + 1) : "";
+    return name + ":\n" + fence + info + "\n" + text + (text.endsWith("\n") ? "" : "\n") + fence;
   }
 
   private static void value(JsonGenerator g, Object v) {
