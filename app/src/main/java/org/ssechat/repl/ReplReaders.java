@@ -13,6 +13,13 @@ import org.jline.terminal.Terminal;
 public final class ReplReaders {
   /** Widget that inserts a newline into the buffer instead of accepting the line. */
   public static final String INSERT_NEWLINE = "ssechat-insert-newline";
+  /**
+   * Widget (Ctrl-X Ctrl-E) that hands the line typed so far to {@code /edit}: the line becomes
+   * {@code /edit TEXT} and is accepted, so the editor runs once the prompt has returned the
+   * terminal to normal mode (JLine's own edit-and-execute writes a world-readable temporary file
+   * and prefers its built-in editor).
+   */
+  public static final String EDIT_IN_EDITOR = "ssechat-edit-in-editor";
 
   private ReplReaders() {}
 
@@ -41,11 +48,20 @@ public final class ReplReaders {
       reader.getBuffer().write('\n');
       return true;
     });
+    reader.getWidgets().put(EDIT_IN_EDITOR, () -> {
+      String draft = reader.getBuffer().toString();
+      reader.getBuffer().clear();
+      reader.getBuffer().write("/edit " + draft);
+      reader.callWidget(LineReader.ACCEPT_LINE);
+      return true;
+    });
     Reference newline = new Reference(INSERT_NEWLINE);
+    Reference edit = new Reference(EDIT_IN_EDITOR);
     for (String map : new String[] {LineReader.EMACS, LineReader.VIINS}) {
       KeyMap<org.jline.reader.Binding> keys = reader.getKeyMaps().get(map);
       keys.bind(newline, KeyMap.alt('\r'));
       keys.bind(newline, KeyMap.alt('\n'));
+      keys.bind(edit, KeyMap.ctrl('X') + KeyMap.ctrl('E'));
     }
     history.attach(reader);
     return reader;
