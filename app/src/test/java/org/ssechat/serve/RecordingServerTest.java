@@ -70,6 +70,23 @@ class RecordingServerTest {
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /** A client that sends files (content parts, an image) is answered like any other. */
+  @Test
+  void contentPartsWithImagesAreAccepted() throws Exception {
+    RecordingServer s = start(Speed.MAX);
+    String body = "{\"model\":\"" + WELCOME + "\",\"stream\":true,\"messages\":[{\"role\":"
+        + "\"user\",\"content\":[{\"type\":\"text\",\"text\":\"what is this?\"},"
+        + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/png;base64,"
+        + "iVBORw0KGgo=\"}}]}]}";
+    HttpResponse<byte[]> r = post(s, "/chat/completions", body);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertSameBytes(r.body(), LIB.get(WELCOME).body());
+    HttpResponse<byte[]> whole = post(s, "/chat/completions", body.replace("true", "false"));
+    assertThat(whole.statusCode()).isEqualTo(200);
+    assertThat(new String(whole.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"object\":\"chat.completion\"");
+  }
+
   @Test
   void streamsTheRecordingByteExactWithSseHeaders() throws Exception {
     RecordingServer s = start(Speed.MAX);
