@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.ssechat.chat.ChatAccumulator;
-import org.ssechat.chat.ChatChunkDecoder;
+import org.ssechat.chat.ChatStreamDecoder;
 import org.ssechat.chat.ChatDeltaListener;
 import org.ssechat.chat.ChatDeltaListeners;
 import org.ssechat.chat.Usage;
@@ -50,7 +50,7 @@ public final class ResponseStreamProcessor {
   private final String requestedModel;
   private final ChatDeltaListener listener;
   private final long startNanos;
-  private final ChatChunkDecoder decoder;
+  private final ChatStreamDecoder decoder;
   private final SseParser parser;
   private final ChatAccumulator acc = new ChatAccumulator();
   private final AnswerProgress progress = new AnswerProgress();
@@ -99,7 +99,7 @@ public final class ResponseStreamProcessor {
     this.lastEventNanos = startNanos;
     // The accumulator goes first: if the caller's listener throws, the delta is still kept.
     this.sink = ChatDeltaListeners.tee(acc, progress, listener);
-    this.decoder = new ChatChunkDecoder(sink);
+    this.decoder = ChatStreamDecoder.of(options.dialect(), sink);
     this.parser = SseParsers.create(options.parser(), new CountingSseListener(decoder),
         options.limits());
   }

@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import org.ssechat.sse.SseEvent;
-import org.ssechat.sse.SseListener;
 import org.ssechat.sse.Utf8;
 
 /**
@@ -72,7 +71,7 @@ import org.ssechat.sse.Utf8;
  * (a {@link Usage} when new numbers arrive, a {@code String} when the model, role or a tool id
  * changes). Not thread-safe: one decoder per stream, like the parser.
  */
-public final class ChatChunkDecoder implements SseListener {
+public final class ChatChunkDecoder implements ChatStreamDecoder {
 
   private static final byte[] NO_BYTES = new byte[0];
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
@@ -169,6 +168,7 @@ public final class ChatChunkDecoder implements SseListener {
    * the same atomicity: a non-streamed {@code chat.completion} (a choice's {@code message} is
    * read like a {@code delta}), or an error object. {@code buf} is read only during the call.
    */
+  @Override
   public void onDocument(byte[] buf, int off, int len) {
     int start = off;
     int end = off + len;
