@@ -30,6 +30,6 @@ public interface Backends {
     EndpointConfig config = EndpointConfig.of(s.provider(), s.baseUrl(), s.apiKey())
         .withAuth(AuthScheme.parse(s.auth()))
         .withTimeouts(s.connectTimeout(), s.readTimeout(), s.readTimeout(), null);
-    return new OpenAiCompatibleBackend(config, s.responses());
+    return new OpenAiCompatibleBackend(config, s.responses().withDialect(s.api()));
   }
 }

@@ -22,7 +22,8 @@ public record LaunchArgs(List<String> properties, List<String> command, boolean 
   private static final Map<String, String> FLAGS = Map.of(
       "--provider", "ssechat.provider",
       "--model", "ssechat.model",
-      "--base-url", "ssechat.base-url");
+      "--base-url", "ssechat.base-url",
+      "--api", "ssechat.api");
 
   public LaunchArgs {
     properties = List.copyOf(properties);
@@ -88,9 +89,11 @@ public record LaunchArgs(List<String> properties, List<String> command, boolean 
   /** Usage text for {@code ssechat --help}. */
   public static String usage() {
     return """
-        usage: ssechat [--provider P] [--model M] [--base-url URL] [--raw] [COMMAND [ARGS…]]
+        usage: ssechat [--provider P] [--model M] [--base-url URL] [--api A] [--raw] [COMMAND [ARGS…]]
 
           no command         start the interactive chat (type /help inside)
+          --api A            chat (Chat Completions), messages (Anthropic) or responses
+                             (OpenAI Responses); default: the preset's
           --raw              show the model's text unsanitized (control characters and
                              escape sequences included); see docs/security.md
           chat [--model M] [--system S] [MESSAGE…]

@@ -3,29 +3,40 @@ package org.ssechat.config;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.ssechat.chat.ChatStreamDecoder.Dialect;
 
 /**
  * Built-in provider presets: where the endpoint is, how the key is sent, and a default model.
  * Any setting given explicitly (config file, env, flag) overrides the preset.
  */
 public enum Provider {
-  OPENAI("https://api.openai.com/v1", "bearer", "gpt-4o-mini"),
-  DMXAPI("https://www.dmxapi.cn", "raw", "gpt-4o-mini"),
-  WHATAI("https://api.whatai.cc", "bearer", "gpt-4o-mini"),
-  DEEPSEEK("https://api.deepseek.com", "bearer", "deepseek-chat"),
-  OPENROUTER("https://openrouter.ai/api/v1", "bearer", "openai/gpt-4o-mini"),
-  OLLAMA("http://localhost:11434/v1", "none", "llama3.2"),
+  OPENAI("https://api.openai.com/v1", "bearer", "gpt-4o-mini", Dialect.CHAT),
+  /** Anthropic's native Messages API: {@code x-api-key} and {@code anthropic-version}. */
+  ANTHROPIC("https://api.anthropic.com/v1", "header:x-api-key", "claude-sonnet-4-5",
+      Dialect.MESSAGES),
+  DMXAPI("https://www.dmxapi.cn", "raw", "gpt-4o-mini", Dialect.CHAT),
+  WHATAI("https://api.whatai.cc", "bearer", "gpt-4o-mini", Dialect.CHAT),
+  DEEPSEEK("https://api.deepseek.com", "bearer", "deepseek-chat", Dialect.CHAT),
+  OPENROUTER("https://openrouter.ai/api/v1", "bearer", "openai/gpt-4o-mini", Dialect.CHAT),
+  OLLAMA("http://localhost:11434/v1", "none", "llama3.2", Dialect.CHAT),
   /** The in-process provider answering from bundled recordings; needs no network and no key. */
-  OFFLINE(null, "none", "offline");
+  OFFLINE(null, "none", "offline", Dialect.CHAT);
 
   private final String baseUrl;
   private final String auth;
   private final String defaultModel;
+  private final Dialect api;
 
-  Provider(String baseUrl, String auth, String defaultModel) {
+  Provider(String baseUrl, String auth, String defaultModel, Dialect api) {
     this.baseUrl = baseUrl;
     this.auth = auth;
     this.defaultModel = defaultModel;
+    this.api = api;
+  }
+
+  /** The API dialect the preset speaks unless {@code ssechat.api} says otherwise. */
+  public Dialect api() {
+    return api;
   }
 
   /** The preset's base URL; null for {@link #OFFLINE}. */

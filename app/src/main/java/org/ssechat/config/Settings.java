@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.client.ResponseOptions;
 import org.ssechat.client.http.KeyScope;
 import org.ssechat.failure.Secrets;
@@ -28,11 +29,12 @@ import org.ssechat.failure.Secrets;
  *                       {@code max-comments-only})
  * @param keyNote        why a key in the environment is not used, or null
  * @param raw            whether the model's text is shown unsanitized ({@code --raw})
+ * @param api            the API dialect requests are made in ({@code --api})
  */
 public record Settings(String provider, String baseUrl, String apiKey, String auth, String model,
     String system, boolean record, boolean showReasoning, Path configDir, Path dataDir,
     Duration connectTimeout, Duration readTimeout, ResponseOptions responses, String keyNote,
-    boolean raw) {
+    boolean raw, Dialect api) {
 
   /** Name of the provider used when no preset was named and only a base URL is known. */
   public static final String CUSTOM = "custom";
@@ -56,7 +58,7 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
       preset = Provider.byId(providerName).orElse(null);
       if (preset == null && explicitUrl == null) {
         throw new IllegalArgumentException("unknown provider '" + providerName
-            + "' (presets: openai, dmxapi, whatai, deepseek, openrouter, ollama, offline)");
+            + "' (presets: openai, anthropic, dmxapi, whatai, deepseek, openrouter, ollama, offline)");
       }
       provider = preset == null ? providerName : preset.id();
     } else if (key == null && explicitUrl == null) {
@@ -89,7 +91,8 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
     return new Settings(provider, url, key, auth, model, blankToNull(p.getSystem()), p.isRecord(),
         p.isShowReasoning(), configDir, dataDir, p.getConnectTimeout(), p.getReadTimeout(),
         ResponseOptions.DEFAULTS.withMaxBodyBytes(p.getMaxAnswerBytes())
-            .withMaxCommentsOnly(p.getMaxCommentsOnly()), keyNote, p.isRaw());
+            .withMaxCommentsOnly(p.getMaxCommentsOnly()), keyNote, p.isRaw(),
+        base == Provider.OFFLINE ? Dialect.CHAT : api(p.getApi(), base.api()));
   }
 
   public boolean offline() {
@@ -106,17 +109,40 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
 
   public Settings withModel(String newModel) {
     return new Settings(provider, baseUrl, apiKey, auth, newModel, system, record, showReasoning,
-        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote, raw);
+        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote, raw, api);
+  }
+
+  /** These settings with requests in {@code dialect}. */
+  public Settings withApi(Dialect dialect) {
+    return new Settings(provider, baseUrl, apiKey, auth, model, system, record, showReasoning,
+        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote, raw, dialect);
+  }
+
+  /**
+   * {@code chat}, {@code messages} or {@code responses} (any case), else the preset's.
+   *
+   * @throws IllegalArgumentException for another name
+   */
+  public static Dialect api(String name, Dialect preset) {
+    if (name == null || name.isBlank()) {
+      return preset;
+    }
+    try {
+      return Dialect.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown API '" + name.strip()
+          + "': use chat, messages or responses");
+    }
   }
 
   public Settings withRecord(boolean on) {
     return new Settings(provider, baseUrl, apiKey, auth, model, system, on, showReasoning,
-        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote, raw);
+        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote, raw, api);
   }
 
   public Settings withShowReasoning(boolean on) {
     return new Settings(provider, baseUrl, apiKey, auth, model, system, record, on,
-        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote, raw);
+        configDir, dataDir, connectTimeout, readTimeout, responses, keyNote, raw, api);
   }
 
   /** The key as {@code sk-…abcd} (first 3 and last 4 characters), {@code ****} if short. */
@@ -136,6 +162,7 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
     m.put("base-url", baseUrl == null ? "(in-process)" : Secrets.withoutCredentials(baseUrl));
     m.put("api-key", apiKey == null && keyNote != null ? "(none: " + keyNote + ")" : maskedKey());
     m.put("auth", auth);
+    m.put("api", api.name().toLowerCase(java.util.Locale.ROOT));
     m.put("model", model);
     m.put("system", system == null ? "(none)" : system);
     m.put("record", record ? "on (" + recordingsDir() + ")" : "off");

@@ -28,6 +28,7 @@ public class SsechatProperties {
   private boolean openaiKeyAnywhere;
   private boolean allowInsecureHttp;
   private boolean raw;
+  private String api;
 
   public String getProvider() {
     return provider;
@@ -166,5 +167,14 @@ public class SsechatProperties {
 
   public void setRaw(boolean raw) {
     this.raw = raw;
+  }
+
+  /** {@code chat}, {@code messages} or {@code responses}; null for the preset's. */
+  public String getApi() {
+    return api;
+  }
+
+  public void setApi(String api) {
+    this.api = api;
   }
 }

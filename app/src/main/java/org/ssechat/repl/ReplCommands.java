@@ -16,6 +16,7 @@ import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.core.command.completion.CompletionProvider;
+import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.cli.Args;
 import org.ssechat.cli.SimpleCommand;
 import org.ssechat.client.Metrics;
@@ -71,16 +72,18 @@ public final class ReplCommands {
     AttachmentCommands files = new AttachmentCommands(chat, ansi);
     return List.of(chatCommand(), help(), sessions.newSession(), system(), model(), models(),
         sessions.history(), sessions.undo(), retry(), sessions.save(), sessions.load(),
-        sessions.list(), config(), stats(), record(), reasoning(), files.attach(),
+        sessions.list(), config(), stats(), record(), reasoning(), api(), files.attach(),
         files.attachments(), files.detach(), files.edit(), exit());
   }
 
   Command chatCommand() {
-    return new SimpleCommand("chat", CHAT, "chat [--model M] [--system S] [-a FILE]… MESSAGE…",
+    return new SimpleCommand("chat", CHAT,
+        "chat [--model M] [--system S] [--api A] [-a FILE]… MESSAGE…",
         "Send a message (in the REPL every line not starting with / is one)", this::runChat,
         Args.valued("model", 'm', "model for this message"),
         Args.valued("system", 's', "system prompt (kept for the session)"),
-        Args.valued("attach", 'a', "send FILE with the message (repeatable): text or image"));
+        Args.valued("attach", 'a', "send FILE with the message (repeatable): text or image"),
+        Args.valued("api", ' ', "chat|messages|responses for this message"));
   }
 
   private ExitStatus runChat(CommandContext ctx) throws IOException {
@@ -103,7 +106,16 @@ public final class ReplCommands {
     if (message.isEmpty()) {
       throw new UsageException("no message");
     }
-    String previousModel = chat.settings().model();
+    Settings previous = chat.settings();
+    String api = args.value("api");
+    if (api != null) {
+      try {
+        Dialect d = Settings.api(api, null);
+        chat.settingsHolder().update(s -> s.withApi(d));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
     if (model != null) {
       chat.settingsHolder().update(s -> s.withModel(model));
     }
@@ -112,8 +124,8 @@ public final class ReplCommands {
       Turn turn = chat.send(message, out, interactive ? out : stderr, ansi);
       return ExitCodes.status(turn.outcome().exitCode());
     } finally {
-      if (model != null) {
-        chat.settingsHolder().update(s -> s.withModel(previousModel));
+      if (model != null || api != null) {
+        chat.settingsHolder().update(s -> s.withModel(previous.model()).withApi(previous.api()));
       }
     }
   }
@@ -182,6 +194,26 @@ public final class ReplCommands {
       return say(ctx, "model: " + name);
     });
     c.setCompletionProvider(modelCompletion());
+    return c;
+  }
+
+  Command api() {
+    SimpleCommand c = new SimpleCommand("api", SETTINGS, "/api [chat|messages|responses]",
+        "Show or set the API dialect requests are made in", ctx -> {
+          String name = SimpleCommand.rest(ctx);
+          if (!name.isEmpty()) {
+            Dialect d;
+            try {
+              d = Settings.api(name, null);
+            } catch (IllegalArgumentException e) {
+              throw new UsageException(e.getMessage());
+            }
+            chat.settingsHolder().update(s -> s.withApi(d));
+          }
+          return say(ctx, "api: " + chat.settings().api().name().toLowerCase(Locale.ROOT));
+        });
+    c.setCompletionProvider(context -> List.of("chat", "messages", "responses").stream()
+        .map(CompletionProposal::new).toList());
     return c;
   }
 

@@ -60,6 +60,26 @@ class SettingsTest {
   }
 
   @Test
+  void theApiDialectComesFromThePresetUnlessSet() {
+    SsechatProperties p = props();
+    p.setProvider("anthropic");
+    p.setApiKey("sk-ant-0123456789");
+    Settings a = Settings.resolve(p, Map.of());
+    assertThat(a.api()).isEqualTo(org.ssechat.chat.ChatStreamDecoder.Dialect.MESSAGES);
+    assertThat(a.baseUrl()).isEqualTo("https://api.anthropic.com/v1");
+    assertThat(a.auth()).isEqualTo("header:x-api-key");
+    assertThat(a.describe().get("api")).isEqualTo("messages");
+    p.setApi("Responses");
+    assertThat(Settings.resolve(p, Map.of()).api())
+        .isEqualTo(org.ssechat.chat.ChatStreamDecoder.Dialect.RESPONSES);
+    p.setApi("grpc");
+    assertThatThrownBy(() -> Settings.resolve(p, Map.of()))
+        .hasMessage("unknown API 'grpc': use chat, messages or responses");
+    assertThat(Settings.resolve(props(), Map.of()).api())
+        .isEqualTo(org.ssechat.chat.ChatStreamDecoder.Dialect.CHAT);
+  }
+
+  @Test
   void aKeyIsNeverSentInClearTextToAnotherMachine() {
     SsechatProperties p = props();
     p.setApiKey("sk-own-0123456789");

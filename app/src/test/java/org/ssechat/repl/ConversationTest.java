@@ -26,7 +26,8 @@ class ConversationTest {
 
   private static final Settings SETTINGS = new Settings("custom", "http://127.0.0.1:9/v1", KEY,
       "bearer", "m", null, false, true, Path.of("c"), Path.of("d"), Duration.ofSeconds(1),
-      Duration.ofSeconds(1), ResponseOptions.DEFAULTS, null, false);
+      Duration.ofSeconds(1), ResponseOptions.DEFAULTS, null, false,
+      org.ssechat.chat.ChatStreamDecoder.Dialect.CHAT);
 
   private final Conversation conversation = new Conversation(new SettingsHolder(SETTINGS),
       s -> { throw new AssertionError("no backend needed"); }, handler -> () -> {}, false);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.failure.Secrets;
 import org.ssechat.sse.SseLimits;
 
@@ -121,6 +122,18 @@ public record EndpointConfig(String name, String baseUrl, String chatPath, Strin
   /** Where chat requests go. */
   public URI chatUri() {
     return apiBase().resolve(chatPath == null || chatPath.isBlank() ? "chat/completions" : chatPath);
+  }
+
+  /**
+   * Where requests of {@code dialect} go: {@link #chatUri()}, or {@code messages} /
+   * {@code responses} under the API base.
+   */
+  public URI uriFor(Dialect dialect) {
+    return switch (dialect) {
+      case CHAT -> chatUri();
+      case MESSAGES -> apiBase().resolve("messages");
+      case RESPONSES -> apiBase().resolve("responses");
+    };
   }
 
   /** Where the model list comes from. */

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.ssechat.chat.ChatDeltaListener;
+import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatBackend;
 import org.ssechat.client.ChatRequest;
@@ -45,6 +46,9 @@ import org.ssechat.failure.Secrets;
  */
 public final class OpenAiCompatibleBackend implements ChatBackend {
   static final String USER_AGENT = "ssechat/0.1";
+  /** Anthropic's API version header, sent with every Messages request unless configured. */
+  static final String ANTHROPIC_VERSION = "anthropic-version";
+  static final String ANTHROPIC_API_VERSION = "2023-06-01";
 
   private final EndpointConfig config;
   private final HttpClient client;
@@ -140,6 +144,11 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
       rb.header(config.auth().headerName(), auth);
       sent.put(config.auth().headerName(), auth);
     }
+    if (responses.dialect() == Dialect.MESSAGES
+        && config.headers().keySet().stream().noneMatch(ANTHROPIC_VERSION::equalsIgnoreCase)) {
+      rb.header(ANTHROPIC_VERSION, ANTHROPIC_API_VERSION);
+      sent.put(ANTHROPIC_VERSION, ANTHROPIC_API_VERSION);
+    }
     config.headers().forEach((k, v) -> {
       rb.header(k, v);
       sent.put(k, v);
@@ -152,7 +161,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
     private final ResponseStreamProcessor response;
     private final Cancellation cancel;
     private final CountDownLatch cancelledLatch = new CountDownLatch(1);
-    private final URI uri = config.chatUri();
+    private final URI uri = config.uriFor(responses.dialect());
     private volatile Exchange current;
 
     Call(ChatRequest request, ResponseStreamProcessor response, Cancellation cancel) {
@@ -173,7 +182,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
     ChatResult run() {
       byte[] body;
       try {
-        body = RequestJson.chatRequest(request);
+        body = RequestJson.body(request, responses.dialect());
       } catch (IllegalArgumentException e) {
         return response.fail("bad request: " + e.getMessage());
       }

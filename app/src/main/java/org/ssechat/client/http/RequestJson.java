@@ -6,6 +6,8 @@ import java.math.BigInteger;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.chat.ToolCall;
 import org.ssechat.client.Attachment;
 import org.ssechat.client.ChatMessage;
@@ -25,11 +27,7 @@ public final class RequestJson {
    * nothing already written (duplicates are skipped).
    */
   public static byte[] chatRequest(ChatRequest r) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeName("model");
-      g.writeString(r.model());
+    return object(r, g -> {
       g.writeName("messages");
       g.writeStartArray();
       for (ChatMessage m : r.messages()) {
@@ -59,9 +57,7 @@ public final class RequestJson {
           value(g, e.getValue());
         }
       }
-      g.writeEndObject();
-    }
-    return out.toByteArray();
+    });
   }
 
   private static boolean isWritten(String key, ChatRequest r) {
@@ -120,7 +116,7 @@ public final class RequestJson {
     }
     for (Attachment a : m.attachments()) {
       if (a.bytes() == null) {
-        textPart(g, "(the attached file " + a.name() + " is no longer available)");
+        textPart(g, missing(a));
       } else if (a.isImage()) {
         g.writeStartObject();
         g.writeName("type");
@@ -139,13 +135,58 @@ public final class RequestJson {
     g.writeEndArray();
   }
 
-  private static void textPart(JsonGenerator g, String text) {
+  /** {@code {"type":"text","text":…}}: the text block of Chat Completions and Messages alike. */
+  static void textPart(JsonGenerator g, String text) {
     g.writeStartObject();
     g.writeName("type");
     g.writeString("text");
     g.writeName("text");
     g.writeString(text);
     g.writeEndObject();
+  }
+
+  /**
+   * A request body: {@code {"model":…, …}} with the fields {@code fields} writes after the model,
+   * as UTF-8. Every dialect's writer starts this way.
+   */
+  static byte[] object(ChatRequest r, Consumer<JsonGenerator> fields) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeName("model");
+      g.writeString(r.model());
+      fields.accept(g);
+      g.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  /** The system messages' text joined by blank lines, or null (for top-level system fields). */
+  static String systemPrompt(List<ChatMessage> messages) {
+    StringBuilder sb = new StringBuilder();
+    for (ChatMessage m : messages) {
+      if (m.role().equals("system")) {
+        sb.append(sb.length() == 0 ? "" : "\n\n").append(m.content());
+      }
+    }
+    return sb.length() == 0 ? null : sb.toString();
+  }
+
+  /** The note sent in place of a file whose stored content is gone. */
+  static String missing(Attachment a) {
+    return "(the attached file " + a.name() + " is no longer available)";
+  }
+
+  /**
+   * The request body for {@code dialect}: Chat Completions, Anthropic Messages or OpenAI
+   * Responses, from the same request.
+   */
+  public static byte[] body(ChatRequest r, Dialect dialect) {
+    return switch (dialect) {
+      case CHAT -> chatRequest(r);
+      case MESSAGES -> MessagesRequestJson.body(r);
+      case RESPONSES -> ResponsesRequestJson.body(r, true);
+    };
   }
 
   /**
