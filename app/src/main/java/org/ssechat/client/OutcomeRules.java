@@ -15,8 +15,10 @@ import org.ssechat.failure.Failures;
  *       came first (then FINISHED with a warning);</li>
  *   <li>a {@code finish_reason}: FINISHED (a later transport problem is only a warning);</li>
  *   <li>a transport problem: ERROR;</li>
- *   <li>otherwise the body just ended: TRUNCATED. {@code [DONE]} alone proves nothing, relays
- *       send it after failures too.</li>
+ *   <li>otherwise the body just ended: TRUNCATED. {@code [DONE]} proves nothing, relays send it
+ *       after failures too; nor does a usage chunk with it: new-api synthesises one, then
+ *       {@code [DONE]}, when the upstream died mid-answer (its issue #7059), so a relay that
+ *       dropped a real {@code finish_reason} and one whose upstream died look the same.</li>
  * </ol>
  * Every error ends with {@code — partial answer kept} when an answer had begun.
  */
@@ -32,12 +34,13 @@ final class OutcomeRules {
    * @param decodeFailure  why decoding stopped, or null
    * @param finishReason   the finish reason, or null
    * @param doneSeen       whether {@code [DONE]} arrived
+   * @param usageSeen      whether a usage object arrived
    * @param tailNote       what was cut off at the end of the body (an unterminated event), or null
    * @param answerBegan    whether any answer output arrived
    */
   record Facts(boolean cancelled, String transportError, String inStreamError,
-      String decodeFailure, String finishReason, boolean doneSeen, String tailNote,
-      boolean answerBegan) {}
+      String decodeFailure, String finishReason, boolean doneSeen, boolean usageSeen,
+      String tailNote, boolean answerBegan) {}
 
   /** The decision: the outcome, its one-line error (null when FINISHED), added warnings. */
   record Verdict(Outcome outcome, String error, List<String> warnings) {}
@@ -70,7 +73,9 @@ final class OutcomeRules {
     } else {
       outcome = Outcome.TRUNCATED;
       error = "stream ended without finish_reason"
-          + (f.doneSeen() ? " ([DONE] was sent, but relays send it after failures too)" : "")
+          + (f.doneSeen() && f.usageSeen()
+              ? " ([DONE] and usage were sent, but relays send both after failures too)"
+              : f.doneSeen() ? " ([DONE] was sent, but relays send it after failures too)" : "")
           + (tailNote != null ? "; " + tailNote : "");
       tailNote = null;
     }

@@ -278,7 +278,8 @@ public final class ResponseStreamProcessor {
     OutcomeRules.Verdict v = OutcomeRules.decide(new OutcomeRules.Facts(
         ending == Outcome.CANCELLED, transportError,
         acc.errors().isEmpty() ? null : acc.errors().get(0).describe(), failure,
-        acc.finishReason(), acc.doneSeen(), tailNote, progress.outputStarted()));
+        acc.finishReason(), acc.doneSeen(), acc.usage() != null, tailNote,
+        progress.outputStarted()));
     warnings.addAll(v.warnings());
     String error = v.error() == null ? null : Failures.oneLine(v.error(), options.secret());
     if (tap != null) {

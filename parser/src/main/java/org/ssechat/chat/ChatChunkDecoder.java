@@ -35,7 +35,7 @@ import org.ssechat.sse.Utf8;
  *   <li>{@code event: error} → {@link ChatDeltaListener#onError}, from the data's
  *       {@code {"error":{...}}} or {@code {"message":...}} JSON, else the raw text as message;</li>
  *   <li>{@code [DONE]} → {@link ChatDeltaListener#onDone};</li>
- *   <li>data that is empty or only whitespace is ignored;</li>
+ *   <li>data that is empty, only whitespace, or {@code null} (a relay quirk) is ignored;</li>
  *   <li>anything else must be one JSON object (RFC 8259, strictly). Recognised: {@code model}
  *       (reported when it first appears or changes), {@code choices[].index/delta/finish_reason/
  *       usage}, top-level {@code usage}, {@code x_groq.usage} and {@code error} (its fields as
@@ -75,6 +75,8 @@ public final class ChatChunkDecoder implements ChatStreamDecoder {
 
   private static final byte[] NO_BYTES = new byte[0];
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+  /** Some relays send {@code data: null} between chunks; it carries nothing and is skipped. */
+  private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ERROR_TYPE = "error".getBytes(StandardCharsets.US_ASCII);
   private static final int EXCERPT_CHARS = 80;
   private static final int MAX_PROBLEM_CHARS = 200;
@@ -184,6 +186,9 @@ public final class ChatChunkDecoder implements ChatStreamDecoder {
     if (Arrays.equals(buf, start, end, DONE, 0, DONE.length)) {
       out.onDone();
       return;
+    }
+    if (Arrays.equals(buf, start, end, NULL, 0, NULL.length)) {
+      return; // a relay's keep-alive, not a malformed event
     }
     if (buf[start] != '{') {
       out.onMalformed("not a JSON object", excerpt(buf, start, end));
