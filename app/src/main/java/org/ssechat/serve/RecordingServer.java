@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Outcome;
 import org.ssechat.failure.Failures;
@@ -157,9 +158,16 @@ public final class RecordingServer implements AutoCloseable {
         } else {
           chat(ex);
         }
+      } else if (path.equals("/v1/messages") || path.equals("/v1/responses")) {
+        if (!method.equals("POST")) {
+          error(ex, 405, "method " + method + " not allowed on " + path, "invalid_request_error");
+        } else {
+          translated(ex, path.endsWith("messages") ? Dialect.MESSAGES : Dialect.RESPONSES);
+        }
       } else {
         error(ex, 404, "no route " + method + " " + path + " (this server has POST "
-            + "/v1/chat/completions and GET /v1/models)", "invalid_request_error");
+            + "/v1/chat/completions, /v1/messages, /v1/responses and GET /v1/models)",
+            "invalid_request_error");
       }
     } catch (IOException e) {
       log.accept(method + " " + path + " failed: " + Failures.oneLine(e));
@@ -192,21 +200,65 @@ public final class RecordingServer implements AutoCloseable {
     log.accept("GET /v1/models -> " + library.names().size() + " models");
   }
 
-  private void chat(HttpExchange ex) throws IOException {
+  /** {@code /v1/messages} and {@code /v1/responses}: a recording translated on the fly. */
+  private void translated(HttpExchange ex, Dialect dialect) throws IOException {
+    JsonNode req = requestBody(ex);
+    if (req == null) {
+      return;
+    }
+    if (!req.path("stream").asBoolean(false)) {
+      error(ex, 400, "this server answers " + dialect.name().toLowerCase(java.util.Locale.ROOT)
+          + " requests with stream: true only", "invalid_request_error");
+      return;
+    }
+    String model = req.path("model").isString() ? req.path("model").asString() : null;
+    String name = library.select(model, RequestPrompts.prompt(req, dialect));
+    Recording rec;
+    try {
+      rec = library.get(name);
+    } catch (IOException e) {
+      error(ex, 500, "recording '" + name + "' is unreadable: " + Failures.oneLine(e),
+          "server_error");
+      return;
+    }
+    String what = "POST " + ex.getRequestURI().getPath() + " model=" + model + " -> " + name;
+    try {
+      if (TranslatedStream.stream(ex, rec, dialect, model == null ? name : model, player, speed,
+          stopped)) {
+        streamed.incrementAndGet();
+        log.accept(what + " (translated from chat completions)");
+      }
+    } catch (IOException e) {
+      disconnects.incrementAndGet();
+      log.accept(what + " (client went away mid-stream)");
+    }
+  }
+
+  /** The request's JSON object, or null after answering 413/400. */
+  private static JsonNode requestBody(HttpExchange ex) throws IOException {
     JsonNode req;
     try (InputStream in = ex.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
         error(ex, 413, "request body over " + MAX_BODY_BYTES + " bytes", "invalid_request_error");
-        return;
+        return null;
       }
       req = JSON.readTree(body);
     } catch (JacksonException e) {
-      error(ex, 400, "request body is not valid JSON: " + Failures.oneLine(e), "invalid_request_error");
-      return;
+      error(ex, 400, "request body is not valid JSON: " + Failures.oneLine(e),
+          "invalid_request_error");
+      return null;
     }
     if (req == null || !req.isObject()) {
       error(ex, 400, "request body must be a JSON object", "invalid_request_error");
+      return null;
+    }
+    return req;
+  }
+
+  private void chat(HttpExchange ex) throws IOException {
+    JsonNode req = requestBody(ex);
+    if (req == null) {
       return;
     }
     JsonNode messages = req.path("messages");
@@ -215,7 +267,7 @@ public final class RecordingServer implements AutoCloseable {
       return;
     }
     String model = req.path("model").isString() ? req.path("model").asString() : null;
-    String name = library.select(model, lastUserMessage(messages));
+    String name = library.select(model, RequestPrompts.lastUserMessage(messages));
     Recording rec;
     try {
       rec = library.get(name);
@@ -268,29 +320,6 @@ public final class RecordingServer implements AutoCloseable {
     json(ex, 200, CompletionJson.of("chatcmpl-" + rec.name(),
         System.currentTimeMillis() / 1000, r));
     log.accept(what + " (aggregated, " + r.outcome().label() + ")");
-  }
-
-  /** The text of the last {@code user} message (string content, or its text parts joined). */
-  static String lastUserMessage(JsonNode messages) {
-    String last = null;
-    for (JsonNode m : messages) {
-      if (!"user".equals(m.path("role").asString(""))) {
-        continue;
-      }
-      JsonNode c = m.path("content");
-      if (c.isString()) {
-        last = c.asString();
-      } else if (c.isArray()) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonNode part : c) {
-          if (part.path("text").isString()) {
-            sb.append(part.path("text").asString());
-          }
-        }
-        last = sb.toString();
-      }
-    }
-    return last;
   }
 
   private static void json(HttpExchange ex, int status, JsonNode body) throws IOException {

@@ -70,6 +70,24 @@ class RecordingServerTest {
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /** Translated streams keep a recording's ending: cut stays cut, an error stays an error. */
+  @Test
+  void translatedStreamsKeepTheRecordingsEnding() throws Exception {
+    RecordingServer s = start(Speed.MAX);
+    String cut = new String(post(s, "/messages", "{\"model\":\"ssechat-sample-truncated\","
+        + "\"max_tokens\":9,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":"
+        + "\"hi\"}]}").body(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(cut).startsWith("event: message_start\n").contains("event: content_block_delta")
+        .doesNotContain("message_stop");
+    String failed = new String(post(s, "/responses", "{\"model\":\"ssechat-sample-midstream-"
+        + "error\",\"stream\":true,\"input\":\"hi\"}").body(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(failed).contains("event: response.output_text.delta").contains("event: error")
+        .doesNotContain("response.completed");
+    HttpResponse<byte[]> whole = post(s, "/messages", "{\"model\":\"x\",\"messages\":[]}");
+    assertThat(whole.statusCode()).isEqualTo(400);
+  }
+
   /** A client that sends files (content parts, an image) is answered like any other. */
   @Test
   void contentPartsWithImagesAreAccepted() throws Exception {
@@ -221,8 +239,8 @@ class RecordingServerTest {
         + "{\"role\":\"assistant\",\"content\":\"x\"},"
         + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},"
         + "{\"type\":\"image_url\",\"image_url\":{}},{\"type\":\"text\",\"text\":\"b\"}]}]");
-    assertThat(RecordingServer.lastUserMessage(msgs)).isEqualTo("ab");
-    assertThat(RecordingServer.lastUserMessage(JSON.readTree("[]"))).isNull();
+    assertThat(RequestPrompts.lastUserMessage(msgs)).isEqualTo("ab");
+    assertThat(RequestPrompts.lastUserMessage(JSON.readTree("[]"))).isNull();
   }
 
   @Test

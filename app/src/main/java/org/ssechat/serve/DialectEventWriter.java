@@ -1,0 +1,82 @@
+package org.ssechat.serve;
+
+import java.nio.charset.StandardCharsets;
+import org.ssechat.chat.ChatDeltaListener;
+import org.ssechat.chat.StreamError;
+import org.ssechat.chat.Usage;
+import tools.jackson.core.io.JsonStringEncoder;
+
+/**
+ * Re-encodes a decoded Chat Completions answer as another dialect's event stream, delta by delta:
+ * what {@code serve} sends to Anthropic Messages and OpenAI Responses clients from Chat
+ * Completions recordings. It is fed the decoder's callbacks as the recording plays; {@link
+ * #drain()} hands out the events written since the last call, so the recording's pacing carries
+ * over. The terminal event is written by {@link #finish()} only if the recording finished (a
+ * truncated recording stays truncated in every dialect).
+ */
+abstract class DialectEventWriter implements ChatDeltaListener {
+  private final StringBuilder out = new StringBuilder();
+  protected final String requestedModel;
+  protected String model;
+  protected String finishReason;
+  protected Usage usage;
+
+  DialectEventWriter(String requestedModel) {
+    this.requestedModel = requestedModel;
+  }
+
+  /** The events written since the last call, as UTF-8 bytes. */
+  final byte[] drain() {
+    byte[] b = out.toString().getBytes(StandardCharsets.UTF_8);
+    out.setLength(0);
+    return b;
+  }
+
+  /** Writes the end of the stream (its terminal events if the answer finished). */
+  abstract void finish();
+
+  /** One SSE event with a name and one JSON data line. */
+  protected final void event(String name, String json) {
+    out.append("event: ").append(name).append("\ndata: ").append(json).append("\n\n");
+  }
+
+  /** {@code s} as a JSON string literal. */
+  protected static String str(String s) {
+    if (s == null) {
+      return "null";
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    JsonStringEncoder.getInstance().quoteAsString(s, sb);
+    return sb.append('"').toString();
+  }
+
+  protected static String str(char[] text, int off, int len) {
+    return str(new String(text, off, len));
+  }
+
+  protected final String modelName() {
+    return model != null ? model : requestedModel;
+  }
+
+  @Override
+  public void onModel(String m) {
+    model = m;
+  }
+
+  @Override
+  public void onFinish(int choice, String reason) {
+    finishReason = reason;
+  }
+
+  @Override
+  public void onUsage(Usage u) {
+    usage = u;
+  }
+
+  @Override
+  public abstract void onError(StreamError error);
+
+  protected static long count(long n) {
+    return Math.max(0, n);
+  }
+}
