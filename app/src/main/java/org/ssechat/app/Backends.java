@@ -2,8 +2,6 @@ package org.ssechat.app;
 
 import org.ssechat.client.ChatBackend;
 import org.ssechat.client.RecordingBackend;
-import org.ssechat.client.http.AuthScheme;
-import org.ssechat.client.http.EndpointConfig;
 import org.ssechat.client.http.OpenAiCompatibleBackend;
 import org.ssechat.config.Settings;
 import org.ssechat.offline.OfflineBackend;
@@ -27,9 +25,6 @@ public interface Backends {
     if (s.offline()) {
       return new OfflineBackend();
     }
-    EndpointConfig config = EndpointConfig.of(s.provider(), s.baseUrl(), s.apiKey())
-        .withAuth(AuthScheme.parse(s.auth()))
-        .withTimeouts(s.connectTimeout(), s.readTimeout(), s.readTimeout(), null);
-    return new OpenAiCompatibleBackend(config, s.responses().withDialect(s.api()));
+    return new OpenAiCompatibleBackend(s.endpoint(), s.responses().withDialect(s.api()));
   }
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.client.ResponseOptions;
+import org.ssechat.client.http.AuthScheme;
+import org.ssechat.client.http.EndpointConfig;
 import org.ssechat.client.http.KeyScope;
 import org.ssechat.failure.Secrets;
 
@@ -143,6 +145,19 @@ public record Settings(String provider, String baseUrl, String apiKey, String au
   public Settings withShowReasoning(boolean on) {
     return new Settings(provider, baseUrl, apiKey, auth, model, system, record, on,
         configDir, dataDir, connectTimeout, readTimeout, responses, keyNote, raw, api);
+  }
+
+  /**
+   * Where and how to reach the provider over HTTP.
+   *
+   * @throws IllegalStateException for the offline provider, which has no endpoint
+   */
+  public EndpointConfig endpoint() {
+    if (offline()) {
+      throw new IllegalStateException("the offline provider has no HTTP endpoint");
+    }
+    return EndpointConfig.of(provider, baseUrl, apiKey).withAuth(AuthScheme.parse(auth))
+        .withTimeouts(connectTimeout, readTimeout, readTimeout, null);
   }
 
   /** The key as {@code sk-…abcd} (first 3 and last 4 characters), {@code ****} if short. */

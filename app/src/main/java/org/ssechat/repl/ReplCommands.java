@@ -70,9 +70,10 @@ public final class ReplCommands {
   public List<Command> all() {
     SessionCommands sessions = new SessionCommands(chat);
     AttachmentCommands files = new AttachmentCommands(chat, ansi);
+    EndpointCommands endpoint = new EndpointCommands(chat);
     return List.of(chatCommand(), help(), sessions.newSession(), system(), model(), models(),
         sessions.history(), sessions.undo(), retry(), sessions.save(), sessions.load(),
-        sessions.list(), config(), stats(), record(), reasoning(), api(), files.attach(),
+        sessions.list(), config(), stats(), record(), reasoning(), endpoint.api(), endpoint.probe(), files.attach(),
         files.attachments(), files.detach(), files.edit(), exit());
   }
 
@@ -194,26 +195,6 @@ public final class ReplCommands {
       return say(ctx, "model: " + name);
     });
     c.setCompletionProvider(modelCompletion());
-    return c;
-  }
-
-  Command api() {
-    SimpleCommand c = new SimpleCommand("api", SETTINGS, "/api [chat|messages|responses]",
-        "Show or set the API dialect requests are made in", ctx -> {
-          String name = SimpleCommand.rest(ctx);
-          if (!name.isEmpty()) {
-            Dialect d;
-            try {
-              d = Settings.api(name, null);
-            } catch (IllegalArgumentException e) {
-              throw new UsageException(e.getMessage());
-            }
-            chat.settingsHolder().update(s -> s.withApi(d));
-          }
-          return say(ctx, "api: " + chat.settings().api().name().toLowerCase(Locale.ROOT));
-        });
-    c.setCompletionProvider(context -> List.of("chat", "messages", "responses").stream()
-        .map(CompletionProposal::new).toList());
     return c;
   }
 
