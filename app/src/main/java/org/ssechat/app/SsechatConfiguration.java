@@ -2,10 +2,14 @@ package org.ssechat.app;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
@@ -28,6 +32,8 @@ import org.springframework.shell.jline.CommandCompleter;
 import org.ssechat.config.Settings;
 import org.ssechat.config.SettingsHolder;
 import org.ssechat.config.SsechatProperties;
+import org.ssechat.failure.Failures;
+import org.ssechat.files.PrivateFiles;
 import org.ssechat.repl.ChatRepl;
 import org.ssechat.repl.Conversation;
 import org.ssechat.repl.Interrupts;
@@ -50,7 +56,9 @@ public class SsechatConfiguration {
 
   @Bean
   SettingsHolder settingsHolder(SsechatProperties properties) {
-    return new SettingsHolder(Settings.resolve(properties, System.getenv()));
+    Settings settings = Settings.resolve(properties, System.getenv());
+    warnIfOthersCanRead(settings.configDir().resolve("config.yml"), stderr());
+    return new SettingsHolder(settings);
   }
 
   @Bean
@@ -132,9 +140,11 @@ public class SsechatConfiguration {
         Terminal t = terminal.getObject();
         Path historyFile = shell.getHistory().isEnabled()
             ? configPath.provide().resolve(shell.getHistory().getName()) : null;
+        privateHistory(historyFile);
         LineReader reader = ReplReaders.create(t, completer, history, historyFile);
         new ChatRepl(reader, parser, registry, commands, console.ansi()).run(banner(conversation));
         history.save();
+        privateHistory(historyFile);
       });
     }
     LaunchArgs args = launch.getIfAvailable(() -> new LaunchArgs(List.of(), List.of(), false));
@@ -160,6 +170,36 @@ public class SsechatConfiguration {
         : s.provider() + (s.apiKey() == null && !"none".equals(s.auth()) ? " (no API key!)" : "");
     return "ssechat · provider " + provider + " · model " + s.model() + " · session "
         + conversation.session().name() + " · /help";
+  }
+
+  /** The input history (JLine writes it) in a 0700 directory, the file itself 0600. */
+  private static void privateHistory(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        PrivateFiles.restrict(file);
+      } else {
+        PrivateFiles.createNew(file).close();
+      }
+    } catch (IOException e) {
+      stderr().println("warning: cannot make " + file + " private: " + Failures.ioReason(e));
+    }
+  }
+
+  /** One line on stderr (once: the settings bean is made once) if others can read the file. */
+  static void warnIfOthersCanRead(Path configYml, PrintWriter err) {
+    try {
+      if (Files.isRegularFile(configYml) && PrivateFiles.readableByOthers(configYml)) {
+        String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(configYml));
+        err.println("warning: " + configYml + " is readable by other users (" + mode
+            + "); it may hold your API key: chmod 600 " + configYml);
+        err.flush();
+      }
+    } catch (IOException e) {
+      // unreadable metadata: nothing to warn about that the user could act on
+    }
   }
 
   private static PrintWriter stderr() {

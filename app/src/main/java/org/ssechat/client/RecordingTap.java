@@ -32,7 +32,10 @@ public final class RecordingTap implements BodyTap {
 
   @Override
   public void begin(RecordedExchange head, long startNanos) {
-    closeQuietly();
+    if (writer != null) { // a retried request starts the file over
+      writer.discard();
+      writer = null;
+    }
     this.head = head;
     problem = null;
     try {
@@ -50,8 +53,9 @@ public final class RecordingTap implements BodyTap {
     try {
       writer.write(buf, arrivalNanos);
     } catch (IOException e) {
-      problem = "recording stopped: " + Failures.messageOf(e);
-      closeQuietly();
+      problem = "recording failed and was removed: " + Failures.messageOf(e);
+      writer.discard();
+      writer = null;
     }
   }
 
@@ -61,23 +65,11 @@ public final class RecordingTap implements BodyTap {
       try {
         writer.finish(head, secret);
       } catch (IOException e) {
-        problem = "recording sidecar not written: " + Failures.messageOf(e);
-        closeQuietly();
+        problem = "recording failed and was removed: " + Failures.messageOf(e);
+        writer.discard();
       }
       writer = null;
     }
     return problem == null ? null : Failures.oneLine(problem, secret);
-  }
-
-  private void closeQuietly() {
-    if (writer == null) {
-      return;
-    }
-    try {
-      writer.close();
-    } catch (IOException ignored) {
-      // the recording is already reported as failed or superseded
-    }
-    writer = null;
   }
 }

@@ -1,18 +1,16 @@
 package org.ssechat.record;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.ssechat.files.PrivateFiles;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
 
@@ -20,7 +18,8 @@ import tools.jackson.core.json.JsonFactory;
  * Writes one recording as {@code docs/recording-format.md} describes: the body bytes to
  * {@code NAME.sse} as they arrive, then the sidecar {@code NAME.sse.json} at the end, through a
  * temporary file and an atomic move, so a crash leaves a valid {@code .sse} and either no sidecar
- * or a complete one.
+ * or a complete one. Both files are private (0600) and the recordings directory 0700
+ * ({@link PrivateFiles}); {@link #discard()} removes a recording that failed.
  *
  * <p>Redaction: the {@code Authorization}, {@code api-key} and {@code x-api-key} request headers
  * and every header whose value contains the secret are written as {@code "<redacted>"}.
@@ -48,20 +47,29 @@ public final class RecordingWriter implements AutoCloseable {
   }
 
   /**
-   * Starts a recording at {@code ssePath} (conventionally {@code NAME.sse}; parent directories are
-   * created; an existing file is replaced).
+   * Starts a recording at {@code ssePath} (conventionally {@code NAME.sse}): a new file, 0600,
+   * never an existing one or a symbolic link; parent directories are created 0700.
    *
    * @param startNanos {@link System#nanoTime()} when the request was sent; read times count from it
    */
   public static RecordingWriter open(Path ssePath, Instant recordedAt, long startNanos)
       throws IOException {
-    Path parent = ssePath.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    return new RecordingWriter(ssePath, PrivateFiles.createNew(ssePath), recordedAt, startNanos);
+  }
+
+  /** Closes and deletes what was written (a recording that failed leaves no half file). */
+  public void discard() {
+    try {
+      close();
+    } catch (IOException ignored) {
+      // deleting is what matters
     }
-    FileChannel ch = FileChannel.open(ssePath, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-    return new RecordingWriter(ssePath, ch, recordedAt, startNanos);
+    try {
+      Files.deleteIfExists(ssePath);
+      Files.deleteIfExists(sidecarOf(ssePath));
+    } catch (IOException ignored) {
+      // nothing more to do: the warning says the recording failed
+    }
   }
 
   /** The sidecar path for a body path: {@code NAME.sse} → {@code NAME.sse.json}. */
@@ -102,9 +110,8 @@ public final class RecordingWriter implements AutoCloseable {
     List<long[]> redactedRanges = BodyRedactor.redact(ssePath, secret);
     RecordedExchange x = exchange.redacted(secret);
     Path sidecar = sidecarOf(ssePath);
-    Path tmp = sidecar.resolveSibling(sidecar.getFileName() + ".tmp");
-    try (OutputStream out = Files.newOutputStream(tmp);
-        JsonGenerator g = new JsonFactory().createGenerator(out)) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.writeStartObject();
       g.writeName("format");
       g.writeString(FORMAT);
@@ -166,12 +173,7 @@ public final class RecordingWriter implements AutoCloseable {
       g.writeEndArray();
       g.writeEndObject();
     }
-    try {
-      Files.move(tmp, sidecar, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, sidecar, StandardCopyOption.REPLACE_EXISTING);
-    }
+    PrivateFiles.replace(sidecar, out.toByteArray());
   }
 
   /** Closes the body file without writing a sidecar (idempotent). */

@@ -185,6 +185,14 @@ public final class Conversation {
     }
     try {
       store().save(session);
+    } catch (SessionStore.ConflictException e) {
+      // Two REPLs on one session: keep both, never drop the other's turns.
+      String was = session.name();
+      session.rename(Session.fresh(session.system()).name());
+      store().save(session);
+      meta.println(e.getMessage() + "; nothing was overwritten: this conversation continues as "
+          + session.name() + " (/load " + was + " shows the other)");
+      meta.flush();
     } catch (ChatException e) {
       meta.println("autosave failed: " + e.getMessage());
       meta.flush();

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.ssechat.client.Attachment;
 import org.ssechat.failure.ChatException;
 import org.ssechat.failure.Failures;
+import org.ssechat.files.PrivateFiles;
 
 /**
  * The content of attached files, kept beside the session files by SHA-256
@@ -48,7 +49,7 @@ final class AttachmentBlobs {
       return;
     }
     try {
-      Files.createDirectories(dir);
+      PrivateFiles.directory(dir);
       Path tmp = Files.createTempFile(dir, ".blob", ".tmp", privateFile());
       try {
         Files.write(tmp, a.bytes());

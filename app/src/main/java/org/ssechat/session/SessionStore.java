@@ -1,22 +1,23 @@
 package org.ssechat.session;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.ssechat.failure.ChatException;
+import org.ssechat.files.PrivateFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -35,6 +36,8 @@ public final class SessionStore {
   private final Path dir;
   private final String secret;
   private final AttachmentBlobs blobs;
+  /** Each session file's modification time as this store last wrote or read it. */
+  private final Map<String, FileTime> written = new ConcurrentHashMap<>();
   private final JsonMapper json = JsonMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -78,28 +81,28 @@ public final class SessionStore {
     }
     Path target = pathOf(session.name());
     try {
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + session.name() + ".", ".tmp");
-      try {
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-          ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-          while (buf.hasRemaining()) {
-            ch.write(buf);
-          }
-          ch.force(true);
-        }
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
+      FileTime known = written.get(session.name());
+      if (known != null && Files.exists(target)
+          && !Files.getLastModifiedTime(target).equals(known)) {
+        throw new ConflictException("session " + session.name() + " was changed by another "
+            + "ssechat since this one loaded or saved it");
       }
+      PrivateFiles.replace(target, text.getBytes(StandardCharsets.UTF_8));
       syncDirectory();
+      written.put(session.name(), Files.getLastModifiedTime(target));
       return target;
     } catch (IOException e) {
       throw new ChatException("could not save session to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Another process (a second REPL on the same session) wrote the session file after this store
+   * last read or wrote it: saving now would silently drop that process's turns.
+   */
+  public static final class ConflictException extends ChatException {
+    ConflictException(String message) {
+      super(message);
     }
   }
 
@@ -115,6 +118,11 @@ public final class SessionStore {
       throw new ChatException("could not read " + path + ": " + e.getMessage(), e);
     } catch (JacksonException e) {
       throw new ChatException("session file " + path + " is not valid: " + e.getOriginalMessage(), e);
+    }
+    try {
+      written.put(name, Files.getLastModifiedTime(path));
+    } catch (IOException e) {
+      throw new ChatException("could not read " + path + ": " + e.getMessage(), e);
     }
     if (file == null || file.version() < 1 || file.version() > VERSION) {
       throw new ChatException("session file " + path + " has unsupported version "

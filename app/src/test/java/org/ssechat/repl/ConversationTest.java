@@ -32,6 +32,34 @@ class ConversationTest {
   private final Conversation conversation = new Conversation(new SettingsHolder(SETTINGS),
       s -> { throw new AssertionError("no backend needed"); }, handler -> () -> {}, false);
 
+  /** Two REPLs autosaving one session: the second keeps its turns under a new name. */
+  @Test
+  void twoReplsOnOneSessionNeverDropEachOthersTurns(@org.junit.jupiter.api.io.TempDir Path home)
+      throws Exception {
+    Settings s = new Settings("custom", "http://127.0.0.1:9/v1", KEY, "bearer", "m", null, false,
+        true, home.resolve("c"), home.resolve("d"), Duration.ofSeconds(1), Duration.ofSeconds(1),
+        ResponseOptions.DEFAULTS, null, false, org.ssechat.chat.ChatStreamDecoder.Dialect.CHAT);
+    org.ssechat.testing.FakeBackend fake = new org.ssechat.testing.FakeBackend();
+    Conversation a = new Conversation(new SettingsHolder(s), x -> fake, h -> () -> {}, true);
+    Conversation b = new Conversation(new SettingsHolder(s), x -> fake, h -> () -> {}, true);
+    StringWriter out = new StringWriter();
+    PrintWriter w = new PrintWriter(out);
+    a.send("from a", w, w, false);
+    String name = a.session().name();
+    b.switchTo(b.store().load(name));
+    b.send("from b", w, w, false);
+    java.nio.file.Files.setLastModifiedTime(a.store().dir().resolve(name + ".json"),
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
+    a.send("again from a", w, w, false);
+    assertThat(out.toString()).contains("session " + name + " was changed by another ssechat")
+        .contains("nothing was overwritten: this conversation continues as " + a.session().name());
+    assertThat(a.session().name()).isNotEqualTo(name);
+    assertThat(a.store().load(name).turns()).extracting(Turn::user)
+        .containsExactly("from a", "from b");
+    assertThat(a.store().load(a.session().name()).turns()).extracting(Turn::user)
+        .containsExactly("from a", "again from a");
+  }
+
   /** A backend that breaks its contract and throws still gives one error line and a kept turn. */
   @Test
   void aThrowingBackendGivesOneErrorLine() {

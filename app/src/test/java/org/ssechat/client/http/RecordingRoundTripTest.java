@@ -51,6 +51,14 @@ class RecordingRoundTripTest {
       assertThat(r.warnings()).isEmpty();
 
       assertThat(Files.readAllBytes(sse)).isEqualTo(body);
+      if (org.ssechat.files.PrivateFiles.posix(sse)) {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(sse))).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(RecordingWriter.sidecarOf(sse)))).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(sse.getParent()))).isEqualTo("rwx------");
+      }
       Path side = RecordingWriter.sidecarOf(sse);
       assertThat(side.getFileName()).hasToString("answer.sse.json");
       assertThat(Files.readString(sse, StandardCharsets.ISO_8859_1)).doesNotContain(KEY);
@@ -88,6 +96,42 @@ class RecordingRoundTripTest {
       assertThat(parsed.exchange().requestHeaders()).containsEntry("x-api-key", "<redacted>");
       assertThat(parsed.exchange().status()).isEqualTo(200);
       assertThat(parsed.recordedAt()).isNotNull();
+    }
+  }
+
+  @Test
+  void aRetriedRequestRecordsTheAttemptItsAnswerCameFrom() throws Exception {
+    byte[] ok = HttpCorpusTest.corpus("openai-gpt4o-mini-text-usage.sse");
+    try (TestServer server = new TestServer((req, resp, i) -> {
+      if (i == 0) {
+        resp.full(429, "application/json", "{\"error\":{\"message\":\"slow down\"}}",
+            "Retry-After: 0");
+      } else {
+        resp.sse(ok, 500, 0);
+      }
+    })) {
+      Path sse = dir.resolve("retried.sse");
+      ChatResult r = recorded(new OpenAiCompatibleBackend(EndpointConfig.of("rec",
+          server.baseUrl(), KEY)), ChatRequest.of("m", List.of(ChatMessage.user("x"))), sse);
+      assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
+      assertThat(Files.readAllBytes(sse)).isEqualTo(ok);
+    }
+  }
+
+  @Test
+  void aRecordingThatCannotStartLeavesNoFileAndOneWarning() throws Exception {
+    byte[] ok = HttpCorpusTest.corpus("openai-gpt4o-mini-text-usage.sse");
+    try (TestServer server = new TestServer((req, resp, i) -> resp.sse(ok, 500, 0))) {
+      Path victim = dir.resolve("victim");
+      Files.writeString(victim, "keep");
+      Path sse = dir.resolve("link.sse");
+      Files.createSymbolicLink(sse, victim);
+      ChatResult r = recorded(new OpenAiCompatibleBackend(EndpointConfig.of("rec",
+          server.baseUrl(), KEY)), ChatRequest.of("m", List.of(ChatMessage.user("x"))), sse);
+      assertThat(r.outcome()).isEqualTo(Outcome.FINISHED); // the answer is not affected
+      assertThat(r.warnings()).singleElement().asString().startsWith("could not record to");
+      assertThat(Files.readString(victim)).isEqualTo("keep");
+      assertThat(Files.exists(RecordingWriter.sidecarOf(sse))).isFalse();
     }
   }
 

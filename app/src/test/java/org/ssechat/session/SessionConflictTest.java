@@ -1,0 +1,61 @@
+package org.ssechat.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssechat.client.Metrics;
+import org.ssechat.client.Outcome;
+import org.ssechat.files.PrivateFiles;
+
+/** Two REPLs on one session: the second save never silently drops the first one's turns. */
+class SessionConflictTest {
+  @TempDir
+  Path dir;
+
+  private static Turn turn(String q) {
+    return new Turn(q, "a", "", List.of(), "m", Outcome.FINISHED, "stop", null, null,
+        Metrics.NONE, "2026-12-05T00:00:00Z", List.of());
+  }
+
+  @Test
+  void aSaveOverAnotherProcesssWriteIsRefused() throws Exception {
+    SessionStore first = new SessionStore(dir, null);
+    Session s = new Session("shared", "2026-12-05T00:00:00Z", null, List.of(turn("q1")));
+    first.save(s);
+    SessionStore second = new SessionStore(dir, null);
+    Session other = second.load("shared");
+    other.add(turn("from the second REPL"));
+    Path file = dir.resolve("shared.json");
+    second.save(other);
+    // make sure the clock moved even on a coarse file system
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+    s.add(turn("from the first REPL"));
+    assertThatThrownBy(() -> first.save(s)).isInstanceOf(SessionStore.ConflictException.class)
+        .hasMessage("session shared was changed by another ssechat since this one loaded or "
+            + "saved it");
+    assertThat(new SessionStore(dir, null).load("shared").turns()).extracting(Turn::user)
+        .containsExactly("q1", "from the second REPL");
+  }
+
+  @Test
+  void sessionFilesAndTheirDirectoryArePrivate() throws Exception {
+    if (!PrivateFiles.posix(dir)) {
+      return;
+    }
+    Path sessions = dir.resolve("data/sessions");
+    new SessionStore(sessions, null).save(new Session("p", "2026-12-05T00:00:00Z", null,
+        List.of(turn("q"))));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sessions)))
+        .isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+        sessions.resolve("p.json")))).isEqualTo("rw-------");
+  }
+}
