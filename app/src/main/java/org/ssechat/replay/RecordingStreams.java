@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.ssechat.chat.ChatDeltaListener;
+import org.ssechat.chat.ChatStreamDecoder;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Demand;
@@ -25,7 +26,7 @@ public final class RecordingStreams {
 
   /** Decodes the whole recording at once, with no listener: the answer it holds. */
   public static ChatResult decode(Recording rec, String requestedModel) {
-    return play(rec, ReadPlan.original(rec, Speed.MAX), processor(requestedModel,
+    return play(rec, ReadPlan.original(rec, Speed.MAX), processor(rec, requestedModel,
         new ChatDeltaListener() {}, SseParsers.DEFAULT), new Player(PacingClock.SYSTEM),
         new Cancellation());
   }
@@ -35,6 +36,17 @@ public final class RecordingStreams {
       ChatDeltaListener listener, String parser) {
     return new ResponseStreamProcessor(requestedModel, listener,
         ResponseOptions.DEFAULTS.withParser(parser), System.nanoTime());
+  }
+
+  /**
+   * A processor for replaying {@code rec}: the dialect it is in (Chat Completions, Anthropic
+   * Messages or OpenAI Responses) is detected from its first events.
+   */
+  public static ResponseStreamProcessor processor(Recording rec, String requestedModel,
+      ChatDeltaListener listener, String parser) {
+    return new ResponseStreamProcessor(requestedModel, listener,
+        ResponseOptions.DEFAULTS.withParser(parser).withDialect(
+            ChatStreamDecoder.detect(rec.body(), 0, rec.body().length)), System.nanoTime());
   }
 
   /**

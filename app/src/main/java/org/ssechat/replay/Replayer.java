@@ -119,7 +119,8 @@ public final class Replayer {
       PrintWriter err, Cancellation cancel) {
     TextView view = textViews.apply(out);
     ChatResult result = RecordingStreams.play(rec, plan,
-        RecordingStreams.processor(requestedModel(rec), view.listener(), options.parser()),
+        RecordingStreams.processor(rec, requestedModel(rec), view.listener(),
+            options.parser()),
         new Player(clock), cancel);
     view.finish().accept(result);
     return ExitCodes.OK;
@@ -168,7 +169,7 @@ public final class Replayer {
     }
     ChatAccumulator found = new ChatAccumulator();
     ChatResult r = RecordingStreams.play(rec, ReadPlan.original(rec, Speed.MAX),
-        RecordingStreams.processor(requestedModel(rec), found, options.parser()),
+        RecordingStreams.processor(rec, requestedModel(rec), found, options.parser()),
         new Player(clock), new Cancellation());
 
     List<String> warnings = new ArrayList<>();

@@ -31,6 +31,27 @@ public interface ChatStreamDecoder extends SseListener {
     RESPONSES
   }
 
+  /** How far into a recorded body {@link #detect} looks. */
+  int DETECT_BYTES = 8192;
+
+  /**
+   * The dialect a recorded event stream is in, from its first events: Anthropic's
+   * {@code message_start}, a Responses {@code response.*} event, else Chat Completions.
+   */
+  static Dialect detect(byte[] body, int off, int len) {
+    String head = new String(body, off, Math.min(len, DETECT_BYTES),
+        java.nio.charset.StandardCharsets.ISO_8859_1);
+    if (head.contains("event: message_start") || head.contains("event:message_start")
+        || head.contains("\"type\":\"message_start\"")) {
+      return Dialect.MESSAGES;
+    }
+    if (head.contains("event: response.") || head.contains("event:response.")
+        || head.contains("\"type\":\"response.")) {
+      return Dialect.RESPONSES;
+    }
+    return Dialect.CHAT;
+  }
+
   /** A decoder for {@code dialect} whose callbacks go to {@code listener}. */
   static ChatStreamDecoder of(Dialect dialect, ChatDeltaListener listener) {
     return switch (dialect) {
