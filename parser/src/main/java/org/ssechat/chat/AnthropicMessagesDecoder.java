@@ -6,7 +6,6 @@ import static org.ssechat.chat.JsonCursor.START_OBJECT;
 import static org.ssechat.chat.JsonCursor.STRING;
 import static org.ssechat.chat.PendingDeltas.CONTENT;
 import static org.ssechat.chat.PendingDeltas.DROP;
-import static org.ssechat.chat.PendingDeltas.ERROR;
 import static org.ssechat.chat.PendingDeltas.PART_TEXT;
 import static org.ssechat.chat.PendingDeltas.PART_THINKING;
 import static org.ssechat.chat.PendingDeltas.REASONING;
@@ -143,11 +142,7 @@ public final class AnthropicMessagesDecoder extends JsonEventDecoder {
         c.skipValue();
         pending.finish(0, stopReason != null ? stopReason : NO_STOP_REASON);
       }
-      case ERROR_EVENT -> {
-        StreamError error = ErrorObjects.read(c);
-        pending.value(ERROR, error != null ? error
-            : new StreamError(ErrorObjects.NO_MESSAGE, null, null));
-      }
+      case ERROR_EVENT -> readErrorEvent();
       default -> c.skipValue();
     }
   }

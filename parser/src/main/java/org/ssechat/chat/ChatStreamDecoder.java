@@ -36,7 +36,7 @@ public interface ChatStreamDecoder extends SseListener {
     return switch (dialect) {
       case CHAT -> new ChatChunkDecoder(listener);
       case MESSAGES -> new AnthropicMessagesDecoder(listener);
-      case RESPONSES -> throw new UnsupportedOperationException(dialect + " is not decoded yet");
+      case RESPONSES -> new ResponsesDecoder(listener);
     };
   }
 }

@@ -304,6 +304,13 @@ abstract class JsonEventDecoder implements ChatStreamDecoder {
     return usage(prompt, completion, total, reasoning);
   }
 
+  /** The root object of an {@code error} event as an error op (one even if it names none). */
+  void readErrorEvent() {
+    StreamError error = ErrorObjects.read(c);
+    pending.value(PendingDeltas.ERROR, error != null ? error
+        : new StreamError(ErrorObjects.NO_MESSAGE, null, null));
+  }
+
   /** A string value, or an object naming an error, as a pending error op; else skipped. */
   void readError(int v) {
     StreamError error = null;

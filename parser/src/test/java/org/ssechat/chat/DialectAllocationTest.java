@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
 
 /**
- * Bytes allocated per event in steady state by the Anthropic Messages decoder (see
+ * Bytes allocated per event in steady state by the Anthropic Messages and Responses decoders (see
  * DecoderAllocationTest): one long answer made of the first fixture's head and tail around the
  * delta events of all the fixtures, repeated.
  */
@@ -64,5 +64,11 @@ class DialectAllocationTest {
   void anthropicMessages() {
     assertSteadyStateIsAllocationFree(Dialect.MESSAGES, List.of("anthropic-text-end-turn.sse",
         "anthropic-thinking-tool-use.sse", "anthropic-redacted-max-tokens-crlf.sse"));
+  }
+
+  @Test
+  void responses() {
+    assertSteadyStateIsAllocationFree(Dialect.RESPONSES, List.of("responses-text-completed.sse",
+        "responses-reasoning-tool-call-crlf.sse", "responses-incomplete-max-output-tokens.sse"));
   }
 }
