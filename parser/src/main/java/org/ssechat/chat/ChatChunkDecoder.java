@@ -1,8 +1,6 @@
 package org.ssechat.chat;
 
 import static org.ssechat.chat.JsonCursor.END_ARRAY;
-import static org.ssechat.chat.JsonCursor.FLOAT;
-import static org.ssechat.chat.JsonCursor.INT;
 import static org.ssechat.chat.JsonCursor.NAME;
 import static org.ssechat.chat.JsonCursor.START_ARRAY;
 import static org.ssechat.chat.JsonCursor.START_OBJECT;
@@ -10,8 +8,6 @@ import static org.ssechat.chat.JsonCursor.STRING;
 import static org.ssechat.chat.PendingDeltas.CONTENT;
 import static org.ssechat.chat.PendingDeltas.DETAIL;
 import static org.ssechat.chat.PendingDeltas.DROP;
-import static org.ssechat.chat.PendingDeltas.ERROR;
-import static org.ssechat.chat.PendingDeltas.MODEL;
 import static org.ssechat.chat.PendingDeltas.PART_TEXT;
 import static org.ssechat.chat.PendingDeltas.PART_THINKING;
 import static org.ssechat.chat.PendingDeltas.REASONING;
@@ -19,9 +15,6 @@ import static org.ssechat.chat.PendingDeltas.REFUSAL;
 import static org.ssechat.chat.PendingDeltas.ROLE;
 import static org.ssechat.chat.PendingDeltas.USAGE;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Objects;
 import java.util.function.IntConsumer;
 import org.ssechat.sse.SseEvent;
 import org.ssechat.sse.Utf8;
@@ -71,16 +64,8 @@ import org.ssechat.sse.Utf8;
  * (a {@link Usage} when new numbers arrive, a {@code String} when the model, role or a tool id
  * changes). Not thread-safe: one decoder per stream, like the parser.
  */
-public final class ChatChunkDecoder implements ChatStreamDecoder {
+public final class ChatChunkDecoder extends JsonEventDecoder {
 
-  private static final byte[] NO_BYTES = new byte[0];
-  private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
-  /** Some relays send {@code data: null} between chunks; it carries nothing and is skipped. */
-  private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] ERROR_TYPE = "error".getBytes(StandardCharsets.US_ASCII);
-  private static final int EXCERPT_CHARS = 80;
-  private static final int MAX_PROBLEM_CHARS = 200;
-  private static final int MAX_RAW_ERROR_CHARS = 500;
   static final String NO_MESSAGE = ErrorObjects.NO_MESSAGE;
 
   /** Every property name the decoder looks at; the constants below are positions in it. */
@@ -119,6 +104,8 @@ public final class ChatChunkDecoder implements ChatStreamDecoder {
   private static final int F_COMPLETION_TOKENS_DETAILS = 26;
   private static final int F_REASONING_TOKENS = 27;
   private static final int F_MESSAGE = 28;
+  private static final UsageNames USAGE_NAMES = new UsageNames(FIELDS, F_PROMPT_TOKENS,
+      F_COMPLETION_TOKENS, F_TOTAL_TOKENS, F_COMPLETION_TOKENS_DETAILS, F_REASONING_TOKENS);
 
   // Content part types; PART_UNTYPED means the part had no "type".
   private static final int PART_UNTYPED = 0;
@@ -126,9 +113,6 @@ public final class ChatChunkDecoder implements ChatStreamDecoder {
   private static final int PART_TYPE_THINKING = 2;
   private static final int PART_TYPE_OTHER = 3;
 
-  private final ChatDeltaListener out;
-  private final JsonCursor c = new JsonCursor();
-  private final PendingDeltas pending = new PendingDeltas();
   private final LastString roles = new LastString();
   private final LastString finishReasons = new LastString();
   private final LastString toolIds = new LastString();
@@ -138,9 +122,6 @@ public final class ChatChunkDecoder implements ChatStreamDecoder {
   private final IntConsumer toolCallReader = this::readToolCall;
   private final IntConsumer reasoningDetailReader = this::readReasoningDetail;
 
-  private String model;
-  private String eventModel;
-  private Usage lastUsage;
 
   private final boolean reuseHeads;
   private final RepeatedHead head = new RepeatedHead();
@@ -152,60 +133,15 @@ public final class ChatChunkDecoder implements ChatStreamDecoder {
 
   /** With {@code reuseHeads} false every event is read in full (for tests). */
   ChatChunkDecoder(ChatDeltaListener listener, boolean reuseHeads) {
-    this.out = Objects.requireNonNull(listener, "listener");
+    super(listener);
     this.reuseHeads = reuseHeads;
   }
 
   @Override
-  public void onEvent(SseEvent event) {
-    if (event.typeEquals(ERROR_TYPE)) {
-      out.onError(errorEvent(event.data()));
-      return;
-    }
-    onDocument(event.dataArray(), event.dataOffset(), event.dataLength());
-  }
-
-  /**
-   * Decodes one JSON document that did not arrive as an SSE event, with the same callbacks and
-   * the same atomicity: a non-streamed {@code chat.completion} (a choice's {@code message} is
-   * read like a {@code delta}), or an error object. {@code buf} is read only during the call.
-   */
-  @Override
-  public void onDocument(byte[] buf, int off, int len) {
-    int start = off;
-    int end = off + len;
-    while (start < end && isJsonSpace(buf[start])) {
-      start++;
-    }
-    while (end > start && isJsonSpace(buf[end - 1])) {
-      end--;
-    }
-    if (start == end) {
-      return;
-    }
-    if (Arrays.equals(buf, start, end, DONE, 0, DONE.length)) {
-      out.onDone();
-      return;
-    }
-    if (Arrays.equals(buf, start, end, NULL, 0, NULL.length)) {
-      return; // a relay's keep-alive, not a malformed event
-    }
-    if (buf[start] != '{') {
-      out.onMalformed("not a JSON object", excerpt(buf, start, end));
-      return;
-    }
-    String problem = decode(buf, start, end);
-    // The cursor holds the event's array until the next reset: let it go (a borrowed view).
-    c.reset(NO_BYTES, 0, 0);
-    if (problem != null) {
-      out.onMalformed(problem, excerpt(buf, start, end));
-      return;
-    }
+  void commit() {
     if (eventModel != null) {
-      model = eventModel;
       head.forget(); // a "model" in the head was quiet only while it matched the old model
     }
-    pending.deliver(out);
   }
 
   /** Where the last JSON event was resumed (0: read from its start); for tests. */
@@ -213,10 +149,8 @@ public final class ChatChunkDecoder implements ChatStreamDecoder {
     return lastResume;
   }
 
-  /** Reads one event's JSON object into {@link #pending}; null on success, else the problem. */
-  private String decode(byte[] buf, int start, int end) {
-    pending.clear();
-    eventModel = null;
+  @Override
+  String decode(byte[] buf, int start, int end) {
     int resumeAt = reuseHeads ? head.resumeOffset(buf, start, end) : 0;
     lastResume = resumeAt;
     if (resumeAt > 0) {
@@ -229,19 +163,13 @@ public final class ChatChunkDecoder implements ChatStreamDecoder {
     try {
       readRoot(resumeAt > 0);
     } catch (JsonCursor.SyntaxError e) {
-      return e.truncated() ? "truncated JSON (the data ends inside the object)"
-          : "invalid JSON: " + flatten(e.getMessage(), MAX_PROBLEM_CHARS);
+      return problem(e);
     } finally {
       if (reuseHeads) {
         head.remember(buf, start, resumeAt);
       }
     }
-    try {
-      c.next();
-      return null;
-    } catch (JsonCursor.SyntaxError e) {
-      return "unexpected text after the JSON object";
-    }
+    return afterObject();
   }
 
   /** Reads the root object's properties; {@code resumed}: from a name inside it (see above). */
@@ -265,38 +193,6 @@ public final class ChatChunkDecoder implements ChatStreamDecoder {
         default -> c.skipValue();
       }
       quiet &= pending.count() == ops && eventModel == null;
-    }
-  }
-
-  private void readModel(int v) {
-    if (v != STRING) {
-      c.skipValue();
-      return;
-    }
-    String current = eventModel != null ? eventModel : model;
-    if (!LastString.matches(current, c.textChars(), 0, c.textLength())) {
-      eventModel = c.text();
-      pending.value(MODEL, eventModel);
-    }
-  }
-
-  /**
-   * Calls {@code read} with its position for each object of an array (current token {@code v});
-   * other elements, and a {@code v} that is not an array, are skipped.
-   */
-  private void readObjects(int v, IntConsumer read) {
-    if (v != START_ARRAY) {
-      c.skipValue();
-      return;
-    }
-    int position = 0;
-    for (int t = c.next(); t != END_ARRAY; t = c.next()) {
-      if (t == START_OBJECT) {
-        read.accept(position);
-      } else {
-        c.skipValue();
-      }
-      position++;
     }
   }
 
@@ -528,181 +424,9 @@ public final class ChatChunkDecoder implements ChatStreamDecoder {
   }
 
   private void readUsage(int v) {
-    if (v != START_OBJECT) {
-      c.skipValue();
-      return;
+    Usage u = readUsage(v, USAGE_NAMES);
+    if (u != null) {
+      pending.value(USAGE, u);
     }
-    long prompt = -1;
-    long completion = -1;
-    long total = -1;
-    long reasoning = -1;
-    while (c.next() == NAME) {
-      int name = c.name(FIELDS);
-      int t = c.next();
-      switch (name) {
-        case F_PROMPT_TOKENS -> prompt = count(t);
-        case F_COMPLETION_TOKENS -> completion = count(t);
-        case F_TOTAL_TOKENS -> total = count(t);
-        case F_COMPLETION_TOKENS_DETAILS -> {
-          if (t != START_OBJECT) {
-            c.skipValue();
-            continue;
-          }
-          while (c.next() == NAME) {
-            int detail = c.name(FIELDS);
-            int d = c.next();
-            if (detail == F_REASONING_TOKENS) {
-              reasoning = count(d);
-            } else {
-              c.skipValue();
-            }
-          }
-        }
-        default -> c.skipValue();
-      }
-    }
-    if (prompt < 0 && completion < 0 && total < 0 && reasoning < 0) {
-      return; // "usage":{} (or no counts we know) says nothing: never replace real numbers with it
-    }
-    Usage u = lastUsage;
-    if (u == null || u.promptTokens() != prompt || u.completionTokens() != completion
-        || u.totalTokens() != total || u.reasoningTokens() != reasoning) {
-      u = new Usage(prompt, completion, total, reasoning);
-      lastUsage = u;
-    }
-    pending.value(USAGE, u);
-  }
-
-  /**
-   * A token count: a non-negative integer (exact up to 2^63-1), a float, or a string of digits;
-   * -1 for anything else.
-   */
-  private long count(int t) {
-    switch (t) {
-      case INT -> {
-        return c.nonNegativeLong();
-      }
-      case STRING -> {
-        return parseCount(c.textChars(), 0, c.textLength());
-      }
-      case FLOAT -> {
-        // Rare (a provider sending 12.0).
-        double d = c.doubleValue();
-        return d >= 0 && d < 0x1p63 ? (long) d : -1;
-      }
-      default -> {
-        c.skipValue();
-        return -1;
-      }
-    }
-  }
-
-  /** Decimal digits as a long; -1 if empty, not all digits, or above {@code Long.MAX_VALUE}. */
-  private static long parseCount(char[] buf, int off, int len) {
-    if (len == 0 || len > 19) {
-      return -1;
-    }
-    long n = 0;
-    for (int i = off; i < off + len; i++) {
-      int digit = buf[i] - '0';
-      if (digit < 0 || digit > 9 || n > (Long.MAX_VALUE - digit) / 10) {
-        return -1;
-      }
-      n = n * 10 + digit;
-    }
-    return n;
-  }
-
-  private void readError(int v) {
-    StreamError error = null;
-    if (v == START_OBJECT) {
-      error = ErrorObjects.read(c);
-    } else if (v == STRING && c.textLength() > 0) {
-      error = new StreamError(c.text(), null, null);
-    } else {
-      c.skipValue();
-    }
-    if (error != null) {
-      pending.value(ERROR, error);
-    }
-  }
-
-  /** An {@code event: error}: its JSON error if it has one, else its text. */
-  private StreamError errorEvent(String data) {
-    String text = data.strip();
-    if (text.startsWith("{")) {
-      byte[] json = text.getBytes(StandardCharsets.UTF_8);
-      c.reset(json, 0, json.length);
-      try {
-        c.next();
-        StreamError error = ErrorObjects.read(c);
-        if (error != null) {
-          return error;
-        }
-      } catch (JsonCursor.SyntaxError e) {
-        // Not JSON after all: report the text.
-      } finally {
-        c.reset(NO_BYTES, 0, 0);
-      }
-    }
-    if (text.isEmpty()) {
-      return new StreamError(NO_MESSAGE, null, null);
-    }
-    return new StreamError(flatten(text, MAX_RAW_ERROR_CHARS), null, null);
-  }
-
-  private void text(int kind) {
-    pending.text(kind, c.textChars(), 0, c.textLength());
-  }
-
-  private String string(LastString cache) {
-    return cache.of(c.textChars(), 0, c.textLength());
-  }
-
-  /** A non-negative int index, or {@code otherwise}. */
-  private int intOr(int v, int otherwise) {
-    if (v != INT) {
-      c.skipValue();
-      return otherwise;
-    }
-    long n = c.nonNegativeLong();
-    return n >= 0 && n <= Integer.MAX_VALUE ? (int) n : otherwise;
-  }
-
-  private String nonEmptyString(int v, LastString cache) {
-    if (v == STRING && c.textLength() > 0) {
-      return string(cache);
-    }
-    c.skipValue();
-    return null;
-  }
-
-  private static boolean isJsonSpace(byte b) {
-    return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-  }
-
-  /** At most {@code EXCERPT_CHARS} chars of the data, on one line. */
-  static String excerpt(byte[] buf, int start, int end) {
-    // 4 bytes per char covers EXCERPT_CHARS chars of any valid UTF-8.
-    int n = Math.min(end - start, EXCERPT_CHARS * 4);
-    return flatten(Utf8.decode(buf, start, n), EXCERPT_CHARS);
-  }
-
-  /** {@code s} cut to {@code max} chars, with line breaks and other controls as spaces. */
-  private static String flatten(String line, int max) {
-    if (line.length() > max) {
-      int cut = Character.isHighSurrogate(line.charAt(max - 1)) ? max - 1 : max;
-      line = line.substring(0, cut);
-    }
-    StringBuilder sb = null;
-    for (int i = 0; i < line.length(); i++) {
-      if (Character.isISOControl(line.charAt(i))) {
-        if (sb == null) {
-          sb = new StringBuilder(line);
-        }
-        sb.setCharAt(i, ' ');
-      }
-    }
-    return sb == null ? line : sb.toString();
   }
 }

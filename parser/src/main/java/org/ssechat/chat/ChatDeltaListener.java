@@ -2,7 +2,8 @@ package org.ssechat.chat;
 
 /**
  * Receives the typed pieces of a streamed chat completion, in stream order, from a
- * {@link ChatChunkDecoder}. All methods default to no-ops.
+ * {@link ChatStreamDecoder} (of any dialect; the Anthropic Messages and Responses decoders report
+ * everything as choice 0). All methods default to no-ops.
  *
  * <p>Text arrives as borrowed {@code char[]} slices, valid only until the callback returns, so
  * no {@code String} is made per token. {@code choice} is the {@code choices[].index} (0 for

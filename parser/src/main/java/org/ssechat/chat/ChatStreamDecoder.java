@@ -56,8 +56,8 @@ public interface ChatStreamDecoder extends SseListener {
   static ChatStreamDecoder of(Dialect dialect, ChatDeltaListener listener) {
     return switch (dialect) {
       case CHAT -> new ChatChunkDecoder(listener);
-      case MESSAGES, RESPONSES -> throw new UnsupportedOperationException(
-          dialect + " is not decoded yet");
+      case MESSAGES -> new AnthropicMessagesDecoder(listener);
+      case RESPONSES -> new ResponsesDecoder(listener);
     };
   }
 }

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ssechat.sse.SseLimits;
+import org.ssechat.sse.SseListener;
 import org.ssechat.sse.SseParser;
 import org.ssechat.sse.SseParsers;
 
@@ -85,27 +86,10 @@ class DecoderAllocationTest {
     long events = CorpusDecodeTest.sseEvents(stream).size();
 
     Sink sink = new Sink();
-    SseParser decoding = SseParsers.create("zero-copy", new ChatChunkDecoder(sink),
-        SseLimits.DEFAULTS);
-    long[] framedEvents = {0};
-    SseParser framingOnly = SseParsers.create("zero-copy", e -> framedEvents[0]++,
-        SseLimits.DEFAULTS);
-    // Warm up (the stream is long: ~8000 events per pass), then measure one pass each.
-    for (int i = 0; i < 3; i++) {
-      feed(decoding, stream);
-      feed(framingOnly, stream);
-    }
-    long tid = Thread.currentThread().getId();
-    long a0 = mx.getThreadAllocatedBytes(tid);
-    feed(framingOnly, stream);
-    long a1 = mx.getThreadAllocatedBytes(tid);
-    feed(decoding, stream);
-    long a2 = mx.getThreadAllocatedBytes(tid);
-
-    double framing = (a1 - a0) / (double) events;
-    double total = (a2 - a1) / (double) events;
+    double[] perEvent = bytesPerEvent(stream, new ChatChunkDecoder(sink));
+    double total = perEvent[1];
     System.out.printf("events/pass=%d framing=%.1f B/event framing+decoding=%.1f B/event%n",
-        events, framing, total);
+        events, perEvent[0], total);
     assertThat(sink.chars).isPositive();
     // Usages and model Strings are allocated when they change; nothing else may be per event.
     assertThat(total).isLessThan(24);
@@ -132,6 +116,30 @@ class DecoderAllocationTest {
         small.length, perStream);
     // A generous guard: the non-blocking parser and the decoder's reusable buffers, once per stream.
     assertThat(perStream).isLessThan(32 * 1024);
+  }
+
+  /**
+   * Bytes allocated per event by framing {@code stream} alone and by framing plus
+   * {@code decoder}, each measured over one pass after three warm-up passes.
+   */
+  static double[] bytesPerEvent(byte[] stream, SseListener decoder) {
+    var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long events = CorpusDecodeTest.sseEvents(stream).size();
+    SseParser decoding = SseParsers.create("zero-copy", decoder, SseLimits.DEFAULTS);
+    long[] framedEvents = {0};
+    SseParser framingOnly = SseParsers.create("zero-copy", e -> framedEvents[0]++,
+        SseLimits.DEFAULTS);
+    for (int i = 0; i < 3; i++) {
+      feed(decoding, stream);
+      feed(framingOnly, stream);
+    }
+    long tid = Thread.currentThread().getId();
+    long a0 = mx.getThreadAllocatedBytes(tid);
+    feed(framingOnly, stream);
+    long a1 = mx.getThreadAllocatedBytes(tid);
+    feed(decoding, stream);
+    long a2 = mx.getThreadAllocatedBytes(tid);
+    return new double[] {(a1 - a0) / (double) events, (a2 - a1) / (double) events};
   }
 
   private static void feed(SseParser parser, byte[] stream) {

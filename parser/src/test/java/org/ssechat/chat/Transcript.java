@@ -6,6 +6,7 @@ import java.util.List;
 import org.ssechat.sse.SseLimits;
 import org.ssechat.sse.SseParser;
 import org.ssechat.sse.SseParsers;
+import org.ssechat.sse.testing.Chunkings;
 
 /**
  * Records every callback as one line ({@code content 0 Hello}), and scribbles over borrowed text
@@ -20,18 +21,27 @@ final class Transcript implements ChatDeltaListener {
 
   /** Decodes {@code sse} through the zero-copy parser in reads of {@code readSize} bytes. */
   static Transcript decode(byte[] sse, int readSize, ChatDeltaListener... more) {
+    return decode(ChatStreamDecoder.Dialect.CHAT, sse,
+        Chunkings.fixed("reads", sse.length, Math.min(readSize, Math.max(1, sse.length))).sizes(),
+        more);
+  }
+
+  /** Decodes {@code sse} as {@code dialect} through the zero-copy parser in reads of {@code sizes}. */
+  static Transcript decode(ChatStreamDecoder.Dialect dialect, byte[] sse, int[] sizes,
+      ChatDeltaListener... more) {
     Transcript t = new Transcript();
     ChatDeltaListener[] all = new ChatDeltaListener[more.length + 1];
     // Last, because it scribbles over the text after reading it.
     System.arraycopy(more, 0, all, 0, more.length);
     all[more.length] = t;
     SseParser parser = SseParsers.create("zero-copy",
-        new ChatChunkDecoder(ChatDeltaListeners.tee(all)), SseLimits.DEFAULTS);
-    for (int pos = 0; pos < sse.length; pos += readSize) {
-      int n = Math.min(readSize, sse.length - pos);
+        ChatStreamDecoder.of(dialect, ChatDeltaListeners.tee(all)), SseLimits.DEFAULTS);
+    int pos = 0;
+    for (int n : sizes) {
       byte[] read = new byte[n];
       System.arraycopy(sse, pos, read, 0, n);
       parser.feed(read, 0, n);
+      pos += n;
     }
     parser.endOfInput();
     return t;
