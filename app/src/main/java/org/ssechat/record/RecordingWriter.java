@@ -23,7 +23,8 @@ import tools.jackson.core.json.JsonFactory;
  * or a complete one.
  *
  * <p>Redaction: the {@code Authorization}, {@code api-key} and {@code x-api-key} request headers
- * and every header whose value contains the secret are written as {@code "<redacted>"}.
+ * and every header whose value contains the secret are written as {@code "<redacted>"}; the secret
+ * in the URL or the prompt ({@code request.prompt}) is written as {@code <redacted>}.
  * Not thread-safe.
  */
 public final class RecordingWriter implements AutoCloseable {
@@ -120,6 +121,10 @@ public final class RecordingWriter implements AutoCloseable {
       g.writeString(x.url());
       g.writeName("model");
       g.writeString(x.model());
+      if (x.prompt() != null) {
+        g.writeName("prompt");
+        g.writeString(x.prompt());
+      }
       g.writeName("headers");
       g.writeStartObject();
       for (Map.Entry<String, String> h : x.requestHeaders().entrySet()) {
