@@ -23,9 +23,9 @@ public final class NoMatchAnswer {
 
   /** The answer's Markdown text for a library. */
   public static String text(RecordingLibrary library) {
-    StringBuilder sb = new StringBuilder(HEADLINE).append(" ssechat is in offline mode (no API key"
-        + " is configured), answering only from recordings, and none of them answers this"
-        + " prompt, so it gives no answer rather than an unrelated one.\n\n"
+    StringBuilder sb = new StringBuilder(HEADLINE).append(" This is ssechat's offline mode: it"
+        + " answers only from recordings, and none of them answers this prompt, so it gives no"
+        + " answer rather than an unrelated one.\n\n"
         + "To ask a real model, set `SSECHAT_API_KEY` (and `SSECHAT_BASE_URL` for an endpoint"
         + " other than OpenAI's) or start with `--provider NAME`, e.g."
         + " `SSECHAT_API_KEY=sk-… ./ssechat --provider deepseek` (see `docs/usage.md`).\n\n");
