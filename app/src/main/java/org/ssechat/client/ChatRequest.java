@@ -26,4 +26,15 @@ public record ChatRequest(String model, List<ChatMessage> messages, Double tempe
   public static ChatRequest of(String model, List<ChatMessage> messages) {
     return new ChatRequest(model, messages, null, null, true, Map.of());
   }
+
+  /** The content of the last {@code user} message, or null if there is none. */
+  public String lastUserMessage() {
+    String last = null;
+    for (ChatMessage m : messages) {
+      if (m.role().equals("user")) {
+        last = m.content();
+      }
+    }
+    return last;
+  }
 }

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Objects;
 import org.ssechat.client.Cancellation;
 import org.ssechat.client.ChatBackend;
-import org.ssechat.client.ChatMessage;
 import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.ResponseStreamProcessor;
 import org.ssechat.failure.Failures;
 import org.ssechat.record.Recording;
+import org.ssechat.replay.NoMatchAnswer;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.Player;
 import org.ssechat.replay.ReadPlan;
@@ -22,8 +22,10 @@ import org.ssechat.replay.Speed;
  * The {@code offline} provider: answers from the bundled recordings, in process (no network, no
  * port), through the same stream processor as a live answer.
  *
- * <p>The recording is chosen by {@link RecordingLibrary#select}: the model name if it names a
- * recording, else a stable hash of the last user message. Pacing: recordings with a sidecar keep
+ * <p>The recording is chosen by {@link RecordingLibrary#match}: the model name if it names a
+ * recording, else the recording whose prompt matches the last user message (normalised, exactly
+ * or nearly). A prompt that nothing matches gets the {@link NoMatchAnswer}, streamed like a
+ * recording: never an unrelated recording. Pacing: recordings with a sidecar keep
  * their recorded rhythm at {@code speed}; those without get one read per SSE event every
  * {@value #UNTIMED_GAP_MS} ms. Either way an answer is squeezed to at most {@code maxDuration}
  * (default {@value #DEFAULT_MAX_MILLIS} ms), so it visibly streams but never drags.
@@ -60,26 +62,24 @@ public final class OfflineBackend implements ChatBackend {
   @Override
   public ChatResult stream(ChatRequest request, ResponseStreamProcessor response,
       Cancellation cancel) {
-    String name = recordingFor(request);
+    RecordingLibrary.Match match = recordingFor(request);
     Recording rec;
-    try {
-      rec = library.get(name);
-    } catch (IOException | RuntimeException e) {
-      return response.fail("offline recording '" + name + "' is unreadable: "
-          + Failures.messageOf(e));
+    if (!match.found()) {
+      rec = NoMatchAnswer.recording(library);
+    } else {
+      try {
+        rec = library.get(match.name());
+      } catch (IOException | RuntimeException e) {
+        return response.fail("offline recording '" + match.name() + "' is unreadable: "
+            + Failures.messageOf(e));
+      }
     }
     return RecordingStreams.play(rec, plan(rec), response, player, cancel);
   }
 
-  /** The recording that answers {@code request}. */
-  public String recordingFor(ChatRequest request) {
-    String prompt = null;
-    for (ChatMessage m : request.messages()) {
-      if (m.role().equals("user")) {
-        prompt = m.content();
-      }
-    }
-    return library.select(request.model(), prompt);
+  /** The recording that answers {@code request}, or {@link RecordingLibrary.Match#NONE}. */
+  public RecordingLibrary.Match recordingFor(ChatRequest request) {
+    return library.match(request.model(), request.lastUserMessage());
   }
 
   private ReadPlan plan(Recording rec) {

@@ -16,15 +16,23 @@ import org.ssechat.failure.Secrets;
  * @param requestHeaders  request headers as sent (redacted when written)
  * @param status          the final HTTP status
  * @param responseHeaders response headers, lower-case names
+ * @param prompt          the last user message of the request, or null (redacted when written)
  *
- * <p>{@link #toString()} shows no URL and header names only (either may hold a key). Use {@link #redacted(String)} before keeping or
+ * <p>{@link #toString()} shows no URL, no prompt and header names only (any may hold a key). Use {@link #redacted(String)} before keeping or
  * writing one.
  */
 public record RecordedExchange(String method, String url, String model,
-    Map<String, String> requestHeaders, int status, Map<String, List<String>> responseHeaders) {
+    Map<String, String> requestHeaders, int status, Map<String, List<String>> responseHeaders,
+    String prompt) {
   public RecordedExchange {
     requestHeaders = requestHeaders == null ? Map.of() : requestHeaders;
     responseHeaders = responseHeaders == null ? Map.of() : responseHeaders;
+  }
+
+  /** An exchange without a known prompt. */
+  public RecordedExchange(String method, String url, String model,
+      Map<String, String> requestHeaders, int status, Map<String, List<String>> responseHeaders) {
+    this(method, url, model, requestHeaders, status, responseHeaders, null);
   }
 
   /** What secret headers are written as. */
@@ -35,7 +43,8 @@ public record RecordedExchange(String method, String url, String model,
   /**
    * A copy where the {@code Authorization}, {@code api-key}, {@code x-api-key} and
    * {@code Proxy-Authorization} headers, and every header (request or response) whose value
-   * contains {@code secret}, read {@value #REDACTED}, and {@code secret} is removed from the URL.
+   * contains {@code secret}, read {@value #REDACTED}, and {@code secret} is replaced by
+   * {@value #REDACTED} in the URL and the prompt.
    */
   public RecordedExchange redacted(String secret) {
     Map<String, String> req = new LinkedHashMap<>();
@@ -43,10 +52,13 @@ public record RecordedExchange(String method, String url, String model,
     Map<String, List<String>> resp = new LinkedHashMap<>();
     responseHeaders.forEach((k, vs) -> resp.put(k.toLowerCase(Locale.ROOT),
         vs.stream().map(v -> secret(k, v, secret) ? REDACTED : v).toList()));
-    String u = secret == null || secret.isEmpty() || url == null ? url
-        : url.replace(secret, REDACTED);
-    u = Secrets.withoutCredentials(u);
-    return new RecordedExchange(method, u, model, req, status, resp);
+    String u = Secrets.withoutCredentials(without(url, secret));
+    return new RecordedExchange(method, u, model, req, status, resp, without(prompt, secret));
+  }
+
+  private static String without(String text, String secret) {
+    return secret == null || secret.isEmpty() || text == null ? text
+        : text.replace(secret, REDACTED);
   }
 
   private static boolean secret(String name, String value, String secret) {
@@ -57,6 +69,7 @@ public record RecordedExchange(String method, String url, String model,
   @Override
   public String toString() {
     return "RecordedExchange[" + method + ", model=" + model + ", requestHeaders="
-        + requestHeaders.keySet() + ", status=" + status + "]";
+        + requestHeaders.keySet() + ", status=" + status
+        + (prompt == null ? "" : ", prompt of " + prompt.length() + " chars") + "]";
   }
 }

@@ -27,10 +27,12 @@ import java.util.Objects;
  * @param reads      the recorded reads in order (empty without a usable sidecar)
  * @param requestUrl {@code request.url} from the sidecar, or null
  * @param model      {@code request.model} from the sidecar, or null
+ * @param prompt     {@code request.prompt} (the last user message it answered) from the sidecar,
+ *                   or null
  * @param warning    why the sidecar was ignored, or null
  */
 public record Recording(String name, byte[] body, List<Read> reads, String requestUrl,
-    String model, String warning) {
+    String model, String prompt, String warning) {
 
   public Recording {
     Objects.requireNonNull(name, "name");
@@ -88,7 +90,7 @@ public record Recording(String name, byte[] body, List<Read> reads, String reque
    */
   public static Recording of(String name, byte[] body, byte[] sidecar, String origin) {
     if (sidecar == null) {
-      return new Recording(name, body, List.of(), null, null, null);
+      return new Recording(name, body, List.of(), null, null, null, null);
     }
     RecordingSidecar parsed;
     try {
@@ -106,12 +108,12 @@ public record Recording(String name, byte[] body, List<Read> reads, String reque
       reads.add(new Read(offset, (int) r.size(), r.tUs()));
       offset += r.size();
     }
-    return new Recording(name, body, reads, parsed.exchange().url(), parsed.exchange().model(),
-        null);
+    RecordedExchange x = parsed.exchange();
+    return new Recording(name, body, reads, x.url(), x.model(), x.prompt(), null);
   }
 
   private static Recording withoutSidecar(String name, byte[] body, String origin, String why) {
-    return new Recording(name, body, List.of(), null, null,
+    return new Recording(name, body, List.of(), null, null, null,
         "ignoring sidecar " + origin + ": " + why + "; replaying without pacing");
   }
 

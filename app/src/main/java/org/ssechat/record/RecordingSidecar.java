@@ -138,7 +138,8 @@ public record RecordingSidecar(Instant recordedAt, RecordedExchange exchange, Li
       respHeaders.put(e.getKey(), values);
     });
     return new RecordedExchange(text(req.path("method")), text(req.path("url")),
-        text(req.path("model")), reqHeaders, resp.path("status").asInt(0), respHeaders);
+        text(req.path("model")), reqHeaders, resp.path("status").asInt(0), respHeaders,
+        text(req.path("prompt")));
   }
 
   private static Instant instant(JsonNode n) throws InvalidSidecarException {

@@ -22,7 +22,8 @@ import tools.jackson.core.json.JsonFactory;
  * ({@link PrivateFiles}); {@link #discard()} removes a recording that failed.
  *
  * <p>Redaction: the {@code Authorization}, {@code api-key} and {@code x-api-key} request headers
- * and every header whose value contains the secret are written as {@code "<redacted>"}.
+ * and every header whose value contains the secret are written as {@code "<redacted>"}; the secret
+ * in the URL or the prompt ({@code request.prompt}) is written as {@code <redacted>}.
  * Not thread-safe.
  */
 public final class RecordingWriter implements AutoCloseable {
@@ -127,6 +128,10 @@ public final class RecordingWriter implements AutoCloseable {
       g.writeString(x.url());
       g.writeName("model");
       g.writeString(x.model());
+      if (x.prompt() != null) {
+        g.writeName("prompt");
+        g.writeString(x.prompt());
+      }
       g.writeName("headers");
       g.writeStartObject();
       for (Map.Entry<String, String> h : x.requestHeaders().entrySet()) {

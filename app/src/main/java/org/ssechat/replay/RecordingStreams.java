@@ -78,6 +78,6 @@ public final class RecordingStreams {
   private static RecordedExchange head(Recording rec) {
     return new RecordedExchange("POST", rec.requestUrl() != null ? rec.requestUrl()
         : "replay:" + rec.name(), rec.model(), Map.of(), 200,
-        Map.of("content-type", List.of("text/event-stream")));
+        Map.of("content-type", List.of("text/event-stream")), rec.prompt());
   }
 }

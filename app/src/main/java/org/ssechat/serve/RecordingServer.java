@@ -22,6 +22,7 @@ import org.ssechat.client.ChatResult;
 import org.ssechat.client.Outcome;
 import org.ssechat.failure.Failures;
 import org.ssechat.record.Recording;
+import org.ssechat.replay.NoMatchAnswer;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.Player;
 import org.ssechat.replay.ReadPlan;
@@ -40,7 +41,11 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>{@code POST /v1/chat/completions}: picks a recording with
- *       {@link RecordingLibrary#select} (model name, else a hash of the last user message). With
+ *       {@link RecordingLibrary#match} (model name, else the recording whose prompt matches the
+ *       last user message) and says which rule matched in {@code X-Ssechat-Match}
+ *       ({@code model}, {@code exact}, {@code near} or {@code none}). A prompt nothing matches
+ *       gets the {@link NoMatchAnswer} (200, {@code X-Ssechat-Match: none}): never an
+ *       unrelated recording. With
  *       {@code "stream": true} it sends the recorded body byte for byte as
  *       {@code text/event-stream} (chunked), with the recorded read boundaries and pacing at the
  *       configured speed; otherwise it answers one {@code chat.completion} object aggregated from
@@ -212,15 +217,17 @@ public final class RecordingServer implements AutoCloseable {
       return;
     }
     String model = req.path("model").isString() ? req.path("model").asString() : null;
-    String name = library.select(model, RequestPrompts.prompt(req, dialect));
+    RecordingLibrary.Match match = library.match(model, RequestPrompts.prompt(req, dialect));
+    String name = match.found() ? match.name() : NoMatchAnswer.NAME;
     Recording rec;
     try {
-      rec = library.get(name);
+      rec = match.found() ? library.get(name) : NoMatchAnswer.recording(library);
     } catch (IOException e) {
       error(ex, 500, "recording '" + name + "' is unreadable: " + Failures.oneLine(e),
           "server_error");
       return;
     }
+    ex.getResponseHeaders().set("X-Ssechat-Match", match.kind().label());
     String what = "POST " + ex.getRequestURI().getPath() + " model=" + model + " -> " + name;
     try {
       if (TranslatedStream.stream(ex, rec, dialect, model == null ? name : model, player, speed,
@@ -267,17 +274,21 @@ public final class RecordingServer implements AutoCloseable {
       return;
     }
     String model = req.path("model").isString() ? req.path("model").asString() : null;
-    String name = library.select(model, RequestPrompts.lastUserMessage(messages));
+    RecordingLibrary.Match match = library.match(model, RequestPrompts.lastUserMessage(messages));
+    String name = match.found() ? match.name() : NoMatchAnswer.NAME;
     Recording rec;
     try {
-      rec = library.get(name);
+      rec = match.found() ? library.get(name) : NoMatchAnswer.recording(library);
     } catch (IOException e) {
       error(ex, 500, "recording '" + name + "' is unreadable: " + Failures.oneLine(e), "server_error");
       log.accept("recording " + name + " is unreadable: " + Failures.oneLine(e));
       return;
     }
+    ex.getResponseHeaders().set("X-Ssechat-Match", match.kind().label());
     boolean stream = req.path("stream").asBoolean(false);
-    String what = "POST /v1/chat/completions model=" + model + " -> " + name;
+    String what = "POST /v1/chat/completions model=" + model + " -> "
+        + (match.found() ? name + " (" + match.kind().label() + " match)"
+        : "no recorded answer");
     if (!stream) {
       aggregated(ex, rec, model, what);
       return;
@@ -285,7 +296,9 @@ public final class RecordingServer implements AutoCloseable {
     Headers h = ex.getResponseHeaders();
     h.set("Content-Type", "text/event-stream");
     h.set("Cache-Control", "no-cache");
-    h.set("X-Ssechat-Recording", name);
+    if (match.found()) {
+      h.set("X-Ssechat-Recording", name);
+    }
     ex.sendResponseHeaders(200, 0); // 0 = chunked
     OutputStream out = ex.getResponseBody();
     boolean complete;

@@ -19,6 +19,7 @@ import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Outcome;
 import org.ssechat.offline.OfflineBackend;
+import org.ssechat.replay.NoMatchAnswer;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.replay.Speed;
@@ -60,22 +61,23 @@ class ProcessEndToEndTest {
 
   @Test
   void oneShotAnswerGoesToStdoutAndStatsToStderr() throws Exception {
-    Run r = run(Map.of(), "", "chat", "what is 6 x 7?");
+    Run r = run(Map.of(), "", "chat", "周树人和鲁迅是兄弟吗？");
     assertThat(r.code()).isZero();
-    // No key: the offline provider answers from a recording chosen by the prompt. Standard
-    // output is exactly the answer; reasoning, if any, goes to standard error with the stats.
-    ChatResult expected = offlineAnswer("what is 6 x 7?");
+    // No key: the offline provider answers from the recording whose prompt matches. Standard
+    // output is exactly the answer; the reasoning goes to standard error with the stats.
+    ChatResult expected = offlineAnswer("周树人和鲁迅是兄弟吗？");
+    assertThat(expected.content()).contains("同一个人");
     assertThat(r.out()).isEqualTo(expected.content() + "\n").doesNotContain("WARN")
         .doesNotContain("finished");
-    if (!expected.reasoning().isEmpty()) {
-      assertThat(r.err()).contains(expected.reasoning().strip().lines().findFirst().orElseThrow());
-    }
+    assertThat(r.err()).contains(expected.reasoning().strip().lines().findFirst().orElseThrow());
     assertThat(r.err()).contains("finished (stop)");
     assertNoStackTrace(r);
 
+    // a question no recording answers: the plain "no recorded answer", never an unrelated one
     Run piped = run(Map.of(), "question from a pipe\n", "chat");
     assertThat(piped.code()).isZero();
-    assertThat(piped.out()).isEqualTo(offlineAnswer("question from a pipe").content() + "\n");
+    assertThat(piped.out()).isEqualTo(offlineAnswer("question from a pipe").content() + "\n")
+        .startsWith(NoMatchAnswer.HEADLINE);
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.ssechat.record.RecordingSidecar;
 import org.ssechat.record.RecordingWriter;
 import org.ssechat.replay.BundledRecordingsGenerator;
 import org.ssechat.replay.Expected;
+import org.ssechat.replay.NoMatchAnswer;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.replay.RecordingStreams;
@@ -105,17 +106,84 @@ class OfflineBackendTest {
   }
 
   @Test
-  void promptPicksARotatingRecordingDeterministically() {
+  void thePromptPicksTheRecordingThatAnswersIt() {
     RecordingLibrary lib = RecordingLibrary.bundled();
     OfflineBackend b = new OfflineBackend(lib, Speed.MAX, 2000, PacingClock.SYSTEM);
-    for (String prompt : new String[] {"hello", "what is the capital of France?", "你好"}) {
-      String pick = b.recordingFor(ask("gpt-4o-mini", prompt));
-      assertThat(pick).isEqualTo(lib.select("gpt-4o-mini", prompt));
-      assertThat(lib.rotation()).contains(pick);
-      ChatResult r = b.stream(ask("gpt-4o-mini", prompt), new ChatDeltaListener() {},
+    String[][] cases = {
+        {"周树人和鲁迅是兄弟吗？", BundledRecordingsGenerator.LUXUN, "EXACT"},
+        {"周树人和鲁迅是兄弟吗?", BundledRecordingsGenerator.LUXUN, "EXACT"},
+        {"  周树人 和 鲁迅 是兄弟吗  ", BundledRecordingsGenerator.LUXUN, "EXACT"},
+        {"周树人和鲁迅是不是兄弟？", BundledRecordingsGenerator.LUXUN, "NEAR"},
+        {"WHY IS THE SKY BLUE", BundledRecordingsGenerator.SKY, "EXACT"},
+        {"Ｗｈｙ ｉｓ ｔｈｅ ｓｋｙ ｂｌｕｅ？", BundledRecordingsGenerator.SKY, "EXACT"},
+        {"Why is the sky so blue?", BundledRecordingsGenerator.SKY, "NEAR"},
+        {"how do i reverse a string in java", BundledRecordingsGenerator.CODE, "EXACT"},
+        {"Compare the HTTP methods GET, POST, PUT, PATCH, DELETE in a table",
+            BundledRecordingsGenerator.TABLE, "NEAR"},
+        {"hello!", BundledRecordingsGenerator.WELCOME, "EXACT"},
+        {"你好！", BundledRecordingsGenerator.CHINESE, "EXACT"}};
+    for (String[] c : cases) {
+      RecordingLibrary.Match m = b.recordingFor(ask("gpt-4o-mini", c[0]));
+      assertThat(m.name()).as(c[0]).isEqualTo(c[1]);
+      assertThat(m.kind()).as(c[0]).hasToString(c[2]);
+      ChatResult r = b.stream(ask("gpt-4o-mini", c[0]), new ChatDeltaListener() {},
           new Cancellation());
-      assertThat(r.content()).isEqualTo(Expected.of(pick).content());
+      Expected e = Expected.of(c[1]);
+      assertThat(r.content()).as(c[0]).isEqualTo(e.content());
+      assertThat(r.reasoning()).as(c[0]).isEqualTo(e.reasoning());
+      assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
     }
+  }
+
+  @Test
+  void theDocsExampleQuestionGetsTheRightAnswerWithReasoningAndUsage() {
+    ChatResult r = new OfflineBackend(RecordingLibrary.bundled(), Speed.MAX, 2000,
+        PacingClock.SYSTEM).stream(ask("gpt-4o-mini", "周树人和鲁迅是兄弟吗？"),
+        new ChatDeltaListener() {}, new Cancellation());
+    assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
+    assertThat(r.content()).isEqualTo(BundledRecordingsGenerator.LUXUN_TEXT)
+        .contains("同一个人", "周作人", "周建人").doesNotContain("London");
+    assertThat(r.reasoning()).contains("笔名");
+    assertThat(r.finishReason()).isEqualTo("stop");
+    assertThat(r.usage()).isNotNull();
+  }
+
+  @Test
+  void anUnmatchedPromptGetsAPlainNoRecordedAnswerNeverAnUnrelatedRecording() {
+    RecordingLibrary lib = RecordingLibrary.bundled();
+    OfflineBackend b = new OfflineBackend(lib, Speed.MAX, 2000, PacingClock.SYSTEM);
+    for (String prompt : new String[] {"what is the capital of France?", "hi", "鲁迅是谁？", ""}) {
+      assertThat(b.recordingFor(ask("gpt-4o-mini", prompt)).found()).as(prompt).isFalse();
+      Collect got = new Collect();
+      ChatResult r = b.stream(ask("gpt-4o-mini", prompt), got, new Cancellation());
+      assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
+      assertThat(r.finishReason()).isEqualTo("stop");
+      assertThat(r.content()).isEqualTo(NoMatchAnswer.text(lib))
+          .isEqualTo(got.content.toString());
+      assertThat(got.deltas).isGreaterThan(20);
+    }
+    String text = NoMatchAnswer.text(lib);
+    assertThat(text).startsWith("**No recorded answer for this prompt.**")
+        .contains("offline mode", "SSECHAT_API_KEY", "--provider", "docs/usage.md", "/models",
+            "Questions I can answer offline:\n")
+        .doesNotContain("London");
+    for (String prompt : lib.prompts().values()) {
+      assertThat(text).contains("\n- " + prompt + "\n");
+    }
+    assertThat(text).contains("- 周树人和鲁迅是兄弟吗？\n", "- Why is the sky blue?\n");
+  }
+
+  @Test
+  void theNoRecordedAnswerStreamsVisiblyWithinTwoSeconds() {
+    Collect got = new Collect();
+    long t0 = System.nanoTime();
+    ChatResult r = new OfflineBackend().stream(ask("gpt-4o-mini", "what is the capital of France?"),
+        got, new Cancellation());
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(r.content()).startsWith(NoMatchAnswer.HEADLINE);
+    assertThat(r.usage()).isNotNull();
+    assertThat(r.metrics().timeToFirstTokenMs()).isLessThan(r.metrics().totalMs());
+    assertThat(ms).isBetween(1000L, 2800L);
   }
 
   @Test

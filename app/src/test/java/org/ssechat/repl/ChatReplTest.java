@@ -15,6 +15,12 @@ import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.jline.CommandCompleter;
 import org.ssechat.client.Outcome;
+import org.ssechat.offline.OfflineBackend;
+import org.ssechat.replay.BundledRecordingsGenerator;
+import org.ssechat.replay.NoMatchAnswer;
+import org.ssechat.replay.PacingClock;
+import org.ssechat.replay.RecordingLibrary;
+import org.ssechat.replay.Speed;
 import org.ssechat.session.Session;
 import org.ssechat.session.Turn;
 import org.ssechat.testing.ContextTest;
@@ -82,6 +88,18 @@ class ChatReplTest extends ContextTest {
     }
   }
 
+  /** Waits until {@code text} is on the screen {@code times} times. */
+  private void awaitScreen(String text, int times) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (screen.text().split(java.util.regex.Pattern.quote(text), -1).length - 1 < times) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("screen never showed \"" + text + "\" " + times + " times:\n"
+            + screen.text());
+      }
+      Thread.sleep(10);
+    }
+  }
+
   private void awaitRequests(int n) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (backend.requests.size() < n || conversation.session().turns().size() < n) {
@@ -103,6 +121,30 @@ class ChatReplTest extends ContextTest {
     assertThat(FakeBackend.transcript(backend.lastRequest()))
         .containsExactly("user: hello", "assistant: answer 1.", "user: again");
     assertThat(screen.text()).contains("fake-m1 · 3 tok · TTFT 0.01 s").contains("finished (stop)");
+  }
+
+  /** The offline provider in the real REPL: each prompt gets the recording that answers it. */
+  @Test
+  void offlinePromptsGetTheirRecordedAnswerOrAPlainNoRecordedAnswer() throws Exception {
+    RecordingLibrary lib = RecordingLibrary.bundled();
+    backend.delegateTo(new OfflineBackend(lib, Speed.MAX, 0, PacingClock.SYSTEM));
+    awaitScreen("BANNER");
+    String[][] cases = {
+        {"周树人和鲁迅是兄弟吗？", BundledRecordingsGenerator.LUXUN_TEXT}, // exact
+        {"周树人和鲁迅是兄弟吗?", BundledRecordingsGenerator.LUXUN_TEXT}, // half-width ?
+        {"WHY IS THE SKY BLUE", BundledRecordingsGenerator.SKY_TEXT}, // case, punctuation
+        {"Ｗｈｙ ｉｓ  ｔｈｅ ｓｋｙ ｂｌｕｅ？", BundledRecordingsGenerator.SKY_TEXT}, // full width, spaces
+        {"周树人和鲁迅是不是兄弟？", BundledRecordingsGenerator.LUXUN_TEXT}, // near
+        {"what is the capital of France?", NoMatchAnswer.text(lib)}}; // unmatched
+    for (int i = 0; i < cases.length; i++) {
+      keys.type(cases[i][0] + "\r");
+      awaitRequests(i + 1);
+      awaitScreen("finished (stop)", i + 1);
+      assertThat(conversation.session().last().answer()).as(cases[i][0]).isEqualTo(cases[i][1]);
+    }
+    assertThat(conversation.session().turns().get(0).reasoning()).contains("笔名");
+    assertThat(screen.text()).contains("周作人").contains("No recorded answer for this prompt.")
+        .contains("SSECHAT_API_KEY").doesNotContain("London");
   }
 
   @Test

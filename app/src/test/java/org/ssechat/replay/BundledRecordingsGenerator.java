@@ -1,6 +1,5 @@
 package org.ssechat.replay;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes the synthetic bundled recordings ({@code ssechat-*.sse} + sidecars) as real SSE bytes.
  * Deterministic: a fixed seed drives piece sizes, read boundaries and timings, so the output is
  * the same on every run; {@link BundledRecordingsTest} fails when the checked-in files differ.
+ * Every answer has its question in the sidecar ({@code request.prompt}) except the samples of
+ * broken streams, which are chosen only by name.
  *
  * <p>Regenerate: {@code ./mvnw -B -o -q -pl app -am test-compile} then run this class's
  * {@code main} with the test class path and {@code app/src/main/resources/recordings} as argument.
@@ -28,23 +29,36 @@ public final class BundledRecordingsGenerator {
 
   public static final String WELCOME = "ssechat-offline-welcome";
   public static final String CHINESE = "ssechat-offline-chinese-reasoning";
+  public static final String LUXUN = "ssechat-offline-luxun-zhoushuren";
+  public static final String SKY = "ssechat-offline-sky-blue";
+  public static final String CODE = "ssechat-offline-java-reverse-string";
+  public static final String TABLE = "ssechat-offline-http-methods-table";
   public static final String ERROR = "ssechat-sample-midstream-error";
   public static final String TRUNCATED = "ssechat-sample-truncated";
+
+  public static final String WELCOME_PROMPT = "Hello";
+  public static final String CHINESE_PROMPT = "你好";
+  public static final String LUXUN_PROMPT = "周树人和鲁迅是兄弟吗？";
+  public static final String SKY_PROMPT = "Why is the sky blue?";
+  public static final String CODE_PROMPT = "How do I reverse a string in Java?";
+  public static final String TABLE_PROMPT =
+      "Compare the HTTP methods GET, POST, PUT, PATCH and DELETE in a table.";
 
   public static final String WELCOME_TEXT = """
       Hi! This is **ssechat offline mode**. No API key is configured, so this answer is a \
       bundled recording, streamed through the same SSE parser, chunk decoder and renderer as a \
       live answer.
 
-      To talk to a real model, configure a provider: its base URL and API key (see \
-      `docs/usage.md`, or type `/help`). Any OpenAI-compatible `/v1/chat/completions` endpoint \
-      works: OpenAI, DeepSeek, OpenRouter, Groq, Qwen/DashScope, Ollama, vLLM, or a \
-      one-api/new-api relay.
+      To talk to a real model, configure a provider: set `SSECHAT_API_KEY`, or start with \
+      `--provider NAME` (see `docs/usage.md`, or type `/help`). Any OpenAI-compatible \
+      `/v1/chat/completions` endpoint works: OpenAI, DeepSeek, OpenRouter, Groq, \
+      Qwen/DashScope, Ollama, vLLM, or a one-api/new-api relay.
 
       Meanwhile you can:
-      - keep chatting: each prompt picks one of the bundled recordings (real streams from \
-      several providers), and the same prompt always gets the same one;
-      - pick a recording by using its name as the model, e.g. \
+      - ask a question the bundled recordings answer, e.g. `周树人和鲁迅是兄弟吗？` or \
+      `Why is the sky blue?`; any other question gets a plain "no recorded answer" and the list \
+      of questions I can answer;
+      - pick a recording by using its name as the model (`/models` lists them), e.g. \
       `deepseek-reasoner-reasoning-content-emoji`;
       - replay a capture of your own: `ssechat replay answer.sse --format summary`;
       - serve the recordings to any OpenAI client: `ssechat serve --port 8080`.""";
@@ -59,6 +73,65 @@ public final class BundledRecordingsGenerator {
       要连接真正的模型，请配置服务商的接口地址（base URL）和 API 密钥（见 `docs/usage.md`，\
       或输入 `/help`）。任何兼容 OpenAI `/v1/chat/completions` 的接口都可以使用，例如 DeepSeek、\
       通义千问（DashScope）、OpenRouter，或基于 one-api/new-api 的中转站。🙂""";
+
+  static final String LUXUN_REASONING = "用户问周树人和鲁迅是不是兄弟。这是一个常见的误会：鲁迅是笔名，"
+      + "周树人是他的本名，两个名字指的是同一个人，所以不是兄弟。鲁迅确实有兄弟：二弟周作人，三弟周建人。"
+      + "先直接给出结论，再解释本名和笔名，最后提一下他真正的兄弟，避免混淆。";
+
+  public static final String LUXUN_TEXT = """
+      不是兄弟：**周树人和鲁迅是同一个人**。
+
+      - **周树人**是他的本名（原名周樟寿，字豫才），1881 年生于浙江绍兴。
+      - **鲁迅**是他的笔名，1918 年发表《狂人日记》时第一次使用，后来成了他最广为人知的名字。
+
+      他真正的兄弟是：
+      1. **周作人**（二弟），散文家、翻译家；
+      2. **周建人**（三弟），生物学家。
+
+      所以“周树人和鲁迅是兄弟吗”的答案是否定的：这两个名字说的是同一个人。""";
+
+  public static final String SKY_TEXT = """
+      The sky looks blue because of **Rayleigh scattering**. Sunlight contains every colour, \
+      but on its way through the atmosphere it meets nitrogen and oxygen molecules that are \
+      much smaller than the wavelength of visible light. Such small particles scatter short \
+      wavelengths far more strongly than long ones (roughly as 1/λ⁴), so blue light at about \
+      450 nm is scattered several times more than red light at about 700 nm.
+
+      That scattered blue light reaches your eyes from every part of the sky, so the whole sky \
+      looks blue. It does not look violet, although violet scatters even more, because sunlight \
+      holds less violet, some of it is absorbed high in the atmosphere, and our eyes are less \
+      sensitive to it.
+
+      At sunrise and sunset the light crosses much more air, so most of the blue is scattered \
+      away before it reaches you, and the remaining reds and oranges dominate.""";
+
+  public static final String CODE_TEXT = """
+      Use `StringBuilder.reverse()`:
+
+      ```java
+      String s = "hello";
+      String reversed = new StringBuilder(s).reverse().toString();
+      System.out.println(reversed); // olleh
+      ```
+
+      `reverse()` keeps surrogate pairs together, so characters outside the Basic Multilingual \
+      Plane (most emoji) survive. It does not know about grapheme clusters, though: a letter \
+      followed by a combining accent, or an emoji made of several code points, can come out \
+      scrambled. For such text, split it into user-perceived characters with \
+      `java.text.BreakIterator.getCharacterInstance()` and reverse those.""";
+
+  public static final String TABLE_TEXT = """
+      | Method | Typical use | Request body | Safe | Idempotent |
+      |---|---|---|---|---|
+      | `GET` | read a resource | no | yes | yes |
+      | `POST` | create a resource or run an action | yes | no | no |
+      | `PUT` | replace a resource as a whole | yes | no | yes |
+      | `PATCH` | change part of a resource | yes | no | not necessarily |
+      | `DELETE` | remove a resource | usually none | no | yes |
+
+      *Safe* means the request does not change anything on the server; *idempotent* means that \
+      sending it twice has the same effect as sending it once (RFC 9110, section 9.2). That is \
+      why clients may retry `GET`, `PUT` and `DELETE` after a network error, but not `POST`.""";
 
   public static final String ERROR_TEXT = "This synthetic sample streams a few words and then";
   public static final String ERROR_MESSAGE = "The upstream provider timed out (synthetic sample)";
@@ -81,57 +154,83 @@ public final class BundledRecordingsGenerator {
     Map<String, byte[]> out = new LinkedHashMap<>();
     Random rnd = new Random(20261124L);
 
-    Stream welcome = new Stream("ssechat-offline", "chatcmpl-ssechat-offline-welcome");
-    welcome.role();
-    for (String piece : englishPieces(WELCOME_TEXT)) {
-      welcome.content(piece);
-    }
-    welcome.finish("stop");
-    welcome.usage(57, englishPieces(WELCOME_TEXT).size(), 0);
-    welcome.done();
-    add(out, WELCOME, welcome, rnd, 0);
+    add(out, WELCOME, english("ssechat-offline", "welcome", WELCOME_TEXT, 57), rnd, 0,
+        WELCOME_PROMPT);
+    add(out, CHINESE, chinese("zh", CHINESE_REASONING, CHINESE_TEXT, 19, rnd), rnd, 0,
+        CHINESE_PROMPT);
+    add(out, LUXUN, chinese("luxun", LUXUN_REASONING, LUXUN_TEXT, 17, rnd), rnd, 0,
+        LUXUN_PROMPT);
+    add(out, SKY, english("ssechat-offline", "sky", SKY_TEXT, 13), rnd, 0, SKY_PROMPT);
+    add(out, CODE, english("ssechat-offline", "code", CODE_TEXT, 16), rnd, 0, CODE_PROMPT);
+    add(out, TABLE, english("ssechat-offline", "table", TABLE_TEXT, 21), rnd, 0, TABLE_PROMPT);
 
-    Stream zh = new Stream("ssechat-offline-reasoner", "chatcmpl-ssechat-offline-zh");
-    zh.roleWithEmptyReasoning();
-    List<String> thoughts = cjkPieces(CHINESE_REASONING, rnd);
-    for (String piece : thoughts) {
-      zh.reasoning(piece);
-    }
-    zh.pauseBeforeNext();
-    List<String> answer = cjkPieces(CHINESE_TEXT, rnd);
-    for (String piece : answer) {
-      zh.content(piece);
-    }
-    zh.finish("stop");
-    zh.usage(19, thoughts.size() + answer.size(), thoughts.size());
-    zh.done();
-    add(out, CHINESE, zh, rnd, 0);
-
-    Stream err = new Stream("ssechat-sample", "chatcmpl-ssechat-sample-error");
+    ChunkStream err = new ChunkStream("ssechat-sample", "chatcmpl-ssechat-sample-error", CREATED);
     err.role();
-    for (String piece : englishPieces(ERROR_TEXT)) {
+    for (String piece : ChunkStream.words(ERROR_TEXT)) {
       err.content(piece);
     }
     err.pauseBeforeNext();
     err.raw("data: {\"error\":{\"message\":\"" + ERROR_MESSAGE
         + "\",\"type\":\"server_error\",\"code\":\"upstream_timeout\"}}\n\n");
-    add(out, ERROR, err, rnd, 0);
+    add(out, ERROR, err, rnd, 0, null);
 
-    Stream cut = new Stream("ssechat-sample", "chatcmpl-ssechat-sample-truncated");
+    ChunkStream cut = new ChunkStream("ssechat-sample", "chatcmpl-ssechat-sample-truncated",
+        CREATED);
     cut.role();
-    for (String piece : englishPieces(TRUNCATED_TEXT)) {
+    for (String piece : ChunkStream.words(TRUNCATED_TEXT)) {
       cut.content(piece);
     }
     cut.content(" and");
-    add(out, TRUNCATED, cut, rnd, 37); // drop the end of the last event: no blank line, no [DONE]
+    // drop the end of the last event: no blank line, no [DONE]
+    add(out, TRUNCATED, cut, rnd, 37, null);
     return out;
   }
 
-  private static void add(Map<String, byte[]> out, String name, Stream s, Random rnd, int cut) {
-    byte[] full = s.bytes.toByteArray();
+  /** An English answer streamed word by word, then stop, usage and [DONE]. */
+  private static ChunkStream english(String model, String id, String text, long promptTokens) {
+    ChunkStream s = new ChunkStream(model, "chatcmpl-ssechat-offline-" + id, CREATED);
+    s.role();
+    List<String> pieces = ChunkStream.words(text);
+    for (String piece : pieces) {
+      s.content(piece);
+    }
+    s.finish("stop");
+    s.usage(promptTokens, pieces.size(), 0);
+    s.done();
+    return s;
+  }
+
+  /**
+   * A Chinese answer as a DeepSeek-style relay streams it: {@code reasoning_content} first, a
+   * pause, the content in pieces of one to three characters, then stop, usage (with
+   * reasoning_tokens) and [DONE].
+   */
+  private static ChunkStream chinese(String id, String reasoning, String text,
+      long promptTokens, Random rnd) {
+    ChunkStream s = new ChunkStream("ssechat-offline-reasoner", "chatcmpl-ssechat-offline-" + id,
+        CREATED);
+    s.roleWithEmptyReasoning();
+    List<String> thoughts = cjkPieces(reasoning, rnd);
+    for (String piece : thoughts) {
+      s.reasoning(piece);
+    }
+    s.pauseBeforeNext();
+    List<String> answer = cjkPieces(text, rnd);
+    for (String piece : answer) {
+      s.content(piece);
+    }
+    s.finish("stop");
+    s.usage(promptTokens, thoughts.size() + answer.size(), thoughts.size());
+    s.done();
+    return s;
+  }
+
+  private static void add(Map<String, byte[]> out, String name, ChunkStream s, Random rnd,
+      int cut, String prompt) {
+    byte[] full = s.bytes();
     byte[] body = java.util.Arrays.copyOf(full, full.length - cut);
     out.put(name + ".sse", body);
-    out.put(name + ".sse.json", sidecar(s, body.length, rnd));
+    out.put(name + ".sse.json", sidecar(s, body.length, rnd, prompt));
   }
 
   /**
@@ -139,7 +238,7 @@ public final class BundledRecordingsGenerator {
    * event split in two (anywhere, even inside a UTF-8 sequence); 15–60 ms apart after a
    * time-to-first-byte of about 400 ms, with a longer pause where the stream asked for one.
    */
-  private static byte[] sidecar(Stream s, int bodyLength, Random rnd) {
+  private static byte[] sidecar(ChunkStream s, int bodyLength, Random rnd, String prompt) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", RecordingWriter.FORMAT);
     root.put("version", RecordingWriter.VERSION);
@@ -147,7 +246,10 @@ public final class BundledRecordingsGenerator {
     ObjectNode req = root.putObject("request");
     req.put("method", "POST");
     req.put("url", "https://offline.ssechat.invalid/v1/chat/completions");
-    req.put("model", s.model);
+    req.put("model", s.model());
+    if (prompt != null) {
+      req.put("prompt", prompt);
+    }
     ObjectNode reqHeaders = req.putObject("headers");
     reqHeaders.put("Authorization", "<redacted>");
     reqHeaders.put("Content-Type", "application/json");
@@ -159,7 +261,7 @@ public final class BundledRecordingsGenerator {
     long t = 380_000 + rnd.nextInt(60_000);
     int pos = 0;
     int event = 0;
-    List<Integer> ends = s.eventEnds;
+    List<Integer> ends = s.eventEnds();
     while (pos < bodyLength) {
       int end;
       int roll = rnd.nextInt(10);
@@ -174,27 +276,12 @@ public final class BundledRecordingsGenerator {
         end = nextEnd;
       }
       reads.addArray().add(t).add(end - pos);
-      boolean pause = s.pauses.contains(end);
+      boolean pause = s.pauses().contains(end);
       t += pause ? 250_000 + rnd.nextInt(100_000) : 15_000 + rnd.nextInt(45_000);
       pos = end;
     }
     String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     return json.getBytes(StandardCharsets.UTF_8);
-  }
-
-  static List<String> englishPieces(String text) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    for (int i = 1; i <= text.length(); i++) {
-      if (i == text.length() || text.charAt(i) == ' ' || text.charAt(i) == '\n') {
-        if (i < text.length() && text.charAt(i - 1) == '\n') {
-          continue; // keep a run of line breaks with the word after it
-        }
-        out.add(text.substring(start, i));
-        start = i;
-      }
-    }
-    return out;
   }
 
   /** One to three code points per piece, never splitting a surrogate pair. */
@@ -211,101 +298,5 @@ public final class BundledRecordingsGenerator {
       i = end;
     }
     return out;
-  }
-
-  /** Builds an OpenAI-style chunk stream, remembering where each event ends. */
-  private static final class Stream {
-    final String model;
-    final String id;
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    final List<Integer> eventEnds = new ArrayList<>();
-    final List<Integer> pauses = new ArrayList<>();
-
-    Stream(String model, String id) {
-      this.model = model;
-      this.id = id;
-    }
-
-    void role() {
-      ObjectNode delta = JSON.createObjectNode();
-      delta.put("role", "assistant");
-      delta.put("content", "");
-      chunk(delta, null);
-    }
-
-    void roleWithEmptyReasoning() {
-      ObjectNode delta = JSON.createObjectNode();
-      delta.put("role", "assistant");
-      delta.putNull("content");
-      delta.put("reasoning_content", "");
-      chunk(delta, null);
-    }
-
-    void content(String text) {
-      chunk(JSON.createObjectNode().put("content", text), null);
-    }
-
-    void reasoning(String text) {
-      ObjectNode delta = JSON.createObjectNode();
-      delta.putNull("content");
-      delta.put("reasoning_content", text);
-      chunk(delta, null);
-    }
-
-    void finish(String reason) {
-      chunk(JSON.createObjectNode(), reason);
-    }
-
-    void usage(long prompt, long completion, long reasoning) {
-      ObjectNode c = header();
-      c.putArray("choices");
-      ObjectNode u = c.putObject("usage");
-      u.put("prompt_tokens", prompt);
-      u.put("completion_tokens", completion);
-      u.put("total_tokens", prompt + completion);
-      if (reasoning > 0) {
-        u.putObject("completion_tokens_details").put("reasoning_tokens", reasoning);
-      }
-      event(c);
-    }
-
-    void done() {
-      raw("data: [DONE]\n\n");
-    }
-
-    void pauseBeforeNext() {
-      pauses.add(bytes.size());
-    }
-
-    private ObjectNode header() {
-      ObjectNode c = JSON.createObjectNode();
-      c.put("id", id);
-      c.put("object", "chat.completion.chunk");
-      c.put("created", CREATED);
-      c.put("model", model);
-      return c;
-    }
-
-    private void chunk(ObjectNode delta, String finish) {
-      ObjectNode c = header();
-      ObjectNode choice = c.putArray("choices").addObject();
-      choice.put("index", 0);
-      choice.set("delta", delta);
-      if (finish == null) {
-        choice.putNull("finish_reason");
-      } else {
-        choice.put("finish_reason", finish);
-      }
-      event(c);
-    }
-
-    private void event(ObjectNode chunk) {
-      raw("data: " + JSON.writeValueAsString(chunk) + "\n\n");
-    }
-
-    void raw(String text) {
-      bytes.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-      eventEnds.add(bytes.size());
-    }
   }
 }

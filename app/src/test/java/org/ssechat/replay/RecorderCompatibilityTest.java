@@ -36,12 +36,14 @@ class RecorderCompatibilityTest {
       }
       w.finish(new RecordedExchange("POST", "https://api.example.com/v1/chat/completions",
           "gpt-test", Map.of("Authorization", "Bearer sk-secret"), 200,
-          Map.of("content-type", List.of("text/event-stream"))), "sk-secret");
+          Map.of("content-type", List.of("text/event-stream")),
+          "Ｈｅｌｌｏ！ (key sk-secret)"), "sk-secret");
     }
     Recording rec = Recording.load(file);
     assertThat(rec.warning()).isNull();
     assertThat(rec.providerHost()).isEqualTo("api.example.com");
     assertThat(rec.model()).isEqualTo("gpt-test");
+    assertThat(rec.prompt()).isEqualTo("Ｈｅｌｌｏ！ (key <redacted>)");
     assertThat(rec.reads()).extracting(Recording.Read::size).doesNotContain(0);
     assertThat(rec.reads()).extracting(Recording.Read::tUs)
         .containsExactly(350_000L, 420_000L, 1_420_000L);

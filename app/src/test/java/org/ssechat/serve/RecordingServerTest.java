@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ssechat.replay.Expected;
+import org.ssechat.replay.NoMatchAnswer;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.replay.Speed;
@@ -121,15 +123,43 @@ class RecordingServerTest {
   }
 
   @Test
-  void unknownModelPicksByPromptHash() throws Exception {
+  void theModelNameElseThePromptPicksTheRecordingAndTheHeaderSaysHow() throws Exception {
     RecordingServer s = start(Speed.MAX);
-    for (String prompt : new String[] {"hello", "what is SSE?", "你好"}) {
-      HttpResponse<byte[]> r = post(s, "/chat/completions",
-          chatBody("gpt-4o-mini", true, prompt));
-      String expected = LIB.select("gpt-4o-mini", prompt);
-      assertThat(r.headers().firstValue("x-ssechat-recording")).hasValue(expected);
-      assertSameBytes(r.body(), LIB.get(expected).body());
+    String[][] cases = {
+        {WELCOME, "周树人和鲁迅是兄弟吗？", WELCOME, "model"},
+        {"gpt-4o-mini", "周树人和鲁迅是兄弟吗？", "ssechat-offline-luxun-zhoushuren", "exact"},
+        {"gpt-4o-mini", "why is the sky blue", "ssechat-offline-sky-blue", "exact"},
+        {"gpt-4o-mini", "周树人和鲁迅是不是兄弟？", "ssechat-offline-luxun-zhoushuren", "near"}};
+    for (String[] c : cases) {
+      HttpResponse<byte[]> r = post(s, "/chat/completions", chatBody(c[0], true, c[1]));
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("x-ssechat-recording")).as(c[1]).hasValue(c[2]);
+      assertThat(r.headers().firstValue("x-ssechat-match")).as(c[1]).hasValue(c[3]);
+      assertSameBytes(r.body(), LIB.get(c[2]).body());
     }
+    assertThat(log).anyMatch(l -> l.contains("-> ssechat-offline-sky-blue (exact match)"));
+  }
+
+  @Test
+  void anUnmatchedPromptGetsTheNoRecordedAnswerAndSaysSo() throws Exception {
+    RecordingServer s = start(Speed.MAX);
+    for (String prompt : new String[] {"hello world", "what is SSE?", "鲁迅是谁？"}) {
+      HttpResponse<byte[]> r = post(s, "/chat/completions", chatBody("gpt-4o-mini", true,
+          prompt));
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("content-type")).hasValue("text/event-stream");
+      assertThat(r.headers().firstValue("x-ssechat-match")).hasValue("none");
+      assertThat(r.headers().firstValue("x-ssechat-recording")).isEmpty();
+      assertSameBytes(r.body(), NoMatchAnswer.recording(LIB).body());
+      assertThat(Expected.of(r.body()).content()).isEqualTo(NoMatchAnswer.text(LIB));
+    }
+    HttpResponse<byte[]> agg = post(s, "/chat/completions", chatBody("gpt-4o-mini", false,
+        "what is SSE?"));
+    assertThat(agg.statusCode()).isEqualTo(200);
+    assertThat(agg.headers().firstValue("x-ssechat-match")).hasValue("none");
+    assertThat(JSON.readTree(agg.body()).path("choices").get(0).path("message").path("content")
+        .asString()).isEqualTo(NoMatchAnswer.text(LIB));
+    assertThat(log).anyMatch(l -> l.contains("model=gpt-4o-mini -> no recorded answer"));
   }
 
   @Test
@@ -286,7 +316,7 @@ class RecordingServerTest {
         Speed.parse("2"), PacingClock.SYSTEM, log::add);
     servers.add(s);
     long t0 = System.nanoTime();
-    HttpResponse<byte[]> r = post(s, "/chat/completions", chatBody("whatever", true, "x"));
+    HttpResponse<byte[]> r = post(s, "/chat/completions", chatBody("mine", true, "x"));
     long ms = (System.nanoTime() - t0) / 1_000_000;
     assertSameBytes(r.body(), body);
     assertThat(ms).as("300 ms recorded gap at speed 2").isBetween(140L, 2000L);

@@ -27,6 +27,7 @@ public final class FakeBackend implements ChatBackend {
   public final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
   private volatile Consumer<FakeBackend> stallHook;
   private volatile String reasoning;
+  private volatile ChatBackend delegate;
   /** Nanos from the stall hook running to the cancellation arriving, for the last stalled answer. */
   public volatile long cancelLatencyNanos = -1;
 
@@ -34,7 +35,13 @@ public final class FakeBackend implements ChatBackend {
     requests.clear();
     stallHook = null;
     reasoning = null;
+    delegate = null;
     cancelLatencyNanos = -1;
+  }
+
+  /** Answers come from {@code real} (still recorded in {@link #requests}), e.g. the offline one. */
+  public void delegateTo(ChatBackend real) {
+    this.delegate = real;
   }
 
   /** The next answer stalls after two deltas and calls {@code hook} (once). */
@@ -56,6 +63,10 @@ public final class FakeBackend implements ChatBackend {
       Cancellation cancel) {
     ChatDeltaListener listener = response.deltaSink();
     requests.add(request);
+    ChatBackend real = delegate;
+    if (real != null) {
+      return real.stream(request, response, cancel);
+    }
     int n = requests.size();
     listener.onModel("fake-" + request.model());
     if (reasoning != null) {

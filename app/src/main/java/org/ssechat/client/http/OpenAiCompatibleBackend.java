@@ -243,7 +243,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
         return Attempt.done(response.cancelled());
       }
       try {
-        return new ResponseReceiver(ex, response, config, retries, uri, request.model(), sent,
+        return new ResponseReceiver(ex, response, config, retries, uri, request, sent,
             cancel, start, attemptNo).receive();
       } catch (RuntimeException e) {
         // a bug, or a listener failing outside the parser: still a one-line result

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ssechat.client.Cancellation;
+import org.ssechat.client.ChatRequest;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Demand;
 import org.ssechat.client.ResponseStreamProcessor;
@@ -58,7 +59,7 @@ final class ResponseReceiver {
   private final EndpointConfig config;
   private final RetryPolicy retries;
   private final URI uri;
-  private final String model;
+  private final ChatRequest request;
   private final Map<String, String> sentHeaders;
   private final Cancellation cancel;
   private final long start;
@@ -72,18 +73,20 @@ final class ResponseReceiver {
   private final List<ByteBuffer> sniffed = new ArrayList<>();
 
   /**
+   * @param request     the request sent (its model and last user message go into the recording's
+   *                    metadata)
    * @param sentHeaders the request headers as sent (for the recording's metadata; redacted there)
    * @param start       {@link System#nanoTime()} when this attempt was sent
    */
   ResponseReceiver(Exchange ex, ResponseStreamProcessor p, EndpointConfig config,
-      RetryPolicy retries, URI uri, String model, Map<String, String> sentHeaders,
+      RetryPolicy retries, URI uri, ChatRequest request, Map<String, String> sentHeaders,
       Cancellation cancel, long start, int attemptNo) {
     this.ex = ex;
     this.p = p;
     this.config = config;
     this.retries = retries;
     this.uri = uri;
-    this.model = model;
+    this.request = request;
     this.sentHeaders = sentHeaders;
     this.cancel = cancel;
     this.start = start;
@@ -176,8 +179,8 @@ final class ResponseReceiver {
     } else {
       mode = Mode.ERROR_BODY;
     }
-    p.begin(new RecordedExchange("POST", Secrets.withoutCredentials(uri.toString()), model, sentHeaders, status,
-        h.headers().map()));
+    p.begin(new RecordedExchange("POST", Secrets.withoutCredentials(uri.toString()),
+        request.model(), sentHeaders, status, h.headers().map(), request.lastUserMessage()));
   }
 
   private Attempt onData(Data d) {

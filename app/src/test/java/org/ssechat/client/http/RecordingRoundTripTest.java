@@ -99,6 +99,39 @@ class RecordingRoundTripTest {
     }
   }
 
+  /** The last user message is kept as {@code request.prompt}; the key in it is not. */
+  @Test
+  void recordsTheLastUserMessageAsThePromptWithTheKeyRedacted() throws Exception {
+    byte[] body = HttpCorpusTest.corpus("deepseek-reasoner-reasoning-content-emoji.sse");
+    try (TestServer server = new TestServer((req, resp, i) -> resp.sse(body, 4096, 0))) {
+      Path sse = dir.resolve("prompt.sse");
+      ChatRequest request = ChatRequest.of("m", List.of(ChatMessage.system("be brief"),
+          ChatMessage.user("first"), ChatMessage.assistant("ok"),
+          ChatMessage.user("周树人和鲁迅是兄弟吗？ my key is " + KEY)));
+      recorded(new OpenAiCompatibleBackend(EndpointConfig.of("rec", server.baseUrl(), KEY)),
+          request, sse);
+      Path side = RecordingWriter.sidecarOf(sse);
+      assertThat(Files.readString(side)).doesNotContain(KEY).doesNotContain("9876543210");
+      assertThat(RecordingSidecar.read(side).exchange().prompt())
+          .isEqualTo("周树人和鲁迅是兄弟吗？ my key is <redacted>");
+      assertThat(org.ssechat.record.Recording.load(sse).prompt())
+          .isEqualTo("周树人和鲁迅是兄弟吗？ my key is <redacted>");
+    }
+  }
+
+  @Test
+  void sidecarsWithoutAPromptStillRead() throws Exception {
+    Path sse = dir.resolve("old.sse");
+    Files.writeString(sse, "data: [DONE]\n\n");
+    Files.writeString(RecordingWriter.sidecarOf(sse), "{\"format\":\"ssechat-recording\","
+        + "\"version\":1,\"request\":{\"model\":\"m\"},\"reads\":[[5,14]]}");
+    org.ssechat.record.Recording rec = org.ssechat.record.Recording.load(sse);
+    assertThat(rec.warning()).isNull();
+    assertThat(rec.hasTiming()).isTrue();
+    assertThat(rec.prompt()).isNull();
+    assertThat(rec.model()).isEqualTo("m");
+  }
+
   @Test
   void aRetriedRequestRecordsTheAttemptItsAnswerCameFrom() throws Exception {
     byte[] ok = HttpCorpusTest.corpus("openai-gpt4o-mini-text-usage.sse");
