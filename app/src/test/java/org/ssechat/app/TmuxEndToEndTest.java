@@ -13,6 +13,20 @@ class TmuxEndToEndTest {
   @TempDir
   Path home;
 
+  /** The relay docs' example question, offline, answered by its own recording. */
+  @Test
+  void theDocsExampleQuestionGetsItsAnswerOffline() throws Exception {
+    try (TmuxSession t = TmuxSession.start(home, Map.of(), 100, 40)) {
+      assertThat(t.await("session", 60)).contains("provider offline");
+      t.type("周树人和鲁迅是兄弟吗？", true);
+      String screen = t.await("finished", 30);
+      assertThat(screen).contains("周作人").contains("finished").doesNotContain("London");
+      t.type("What is the capital of Narnia?", true);
+      assertThat(t.await("No recorded answer", 30)).contains("No recorded answer for this prompt");
+      t.type("/exit", true);
+    }
+  }
+
   @Test
   void ctrlXCtrlEWritesTheMessageInTheEditor() throws Exception {
     Path editor = home.resolve("ed.sh");
