@@ -64,9 +64,26 @@ public final class TmuxSession implements AutoCloseable {
     return s;
   }
 
+  /**
+   * Waits up to 10 s for ssechat to exit on its own (after {@code /exit}), so it is not killed
+   * while it still writes its files; then ends the session whatever happened.
+   */
   @Override
   public void close() throws Exception {
-    run("tmux", "kill-session", "-t", name);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < end && alive()) {
+      Thread.sleep(100);
+    }
+    if (alive()) {
+      run("tmux", "kill-session", "-t", name);
+      Thread.sleep(500); // let the killed JVM go before the test's directory is deleted
+    }
+  }
+
+  private boolean alive() throws Exception {
+    Process p = new ProcessBuilder("tmux", "has-session", "-t", name).start();
+    p.waitFor(5, TimeUnit.SECONDS);
+    return p.exitValue() == 0;
   }
 
   private static boolean tmuxAvailable() {
