@@ -59,7 +59,11 @@ public final class ResponseStreamProcessor {
 
   private final ResponseOptions options;
   private BodyTap tap;
+  /** Arrival of the last read in which an event was dispatched (the comments-only limit). */
   private long lastEventNanos;
+  /** Arrival of the previous read, and {@link #events} as it stood when that read was counted. */
+  private long lastReadNanos;
+  private int eventsSeen;
   private long firstByteNanos = -1;
   private int events;
   private int reads;
@@ -97,6 +101,7 @@ public final class ResponseStreamProcessor {
     this.options = Objects.requireNonNull(options, "options");
     this.startNanos = startNanos;
     this.lastEventNanos = startNanos;
+    this.lastReadNanos = startNanos;
     // The accumulator goes first: if the caller's listener throws, the delta is still kept.
     this.sink = ChatDeltaListeners.tee(acc, progress, listener);
     this.decoder = ChatStreamDecoder.of(options.dialect(), sink);
@@ -140,7 +145,7 @@ public final class ResponseStreamProcessor {
     if (tap != null) {
       tap.read(ByteBuffer.wrap(buf, off, len), arrivalNanos);
     }
-    count(len);
+    count(len, arrivalNanos);
     if (failure == null && !finished) {
       try {
         parser.feed(buf, off, len);
@@ -159,7 +164,7 @@ public final class ResponseStreamProcessor {
     if (tap != null) {
       tap.read(buf, arrivalNanos);
     }
-    count(buf.remaining());
+    count(buf.remaining(), arrivalNanos);
   }
 
   /**
@@ -179,8 +184,16 @@ public final class ResponseStreamProcessor {
     return demand();
   }
 
-  private void count(int n) {
-    long now = System.nanoTime();
+  /**
+   * Counts one read and checks the limits. Events are dispatched while the previous read was
+   * decoded, so they are dated by that read's arrival; no clock is read per event.
+   */
+  private void count(int n, long now) {
+    if (events != eventsSeen) {
+      eventsSeen = events;
+      lastEventNanos = lastReadNanos;
+    }
+    lastReadNanos = now;
     if (firstByteNanos < 0 && n > 0) {
       firstByteNanos = now;
     }
@@ -315,7 +328,6 @@ public final class ResponseStreamProcessor {
     @Override
     public void onEvent(SseEvent event) {
       events++;
-      lastEventNanos = System.nanoTime();
       next.onEvent(event);
     }
 

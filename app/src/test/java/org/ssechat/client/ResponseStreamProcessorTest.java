@@ -246,4 +246,28 @@ class ResponseStreamProcessorTest {
     p.feed(b, 0, b.length, System.nanoTime());
     assertThat(p.finish().error()).isEqualTo("terminal closed — partial answer kept");
   }
+
+  /**
+   * The comments-only limit, on a clock the test drives: an event resets it (dated by the read
+   * that carried it), keep-alive comments do not.
+   */
+  @Test
+  void keepAliveCommentsAloneHitTheLimitOnlyAfterTheLastEventIsThatOld() {
+    long t0 = 1_000_000_000L;
+    long second = 1_000_000_000L;
+    ResponseStreamProcessor p = new ResponseStreamProcessor("m", new ChatDeltaListener() {},
+        ResponseOptions.DEFAULTS.withMaxCommentsOnly(java.time.Duration.ofSeconds(10)), t0);
+    byte[] event = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] comment = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(p.feed(comment, 0, comment.length, t0 + 9 * second)).isEqualTo(Demand.MORE);
+    assertThat(p.feed(event, 0, event.length, t0 + 9 * second)).isEqualTo(Demand.MORE);
+    // 10 s after the start, but only 6 s after the event: still fine
+    assertThat(p.feed(comment, 0, comment.length, t0 + 15 * second)).isEqualTo(Demand.MORE);
+    assertThat(p.feed(comment, 0, comment.length, t0 + 19 * second)).isEqualTo(Demand.MORE);
+    assertThat(p.feed(comment, 0, comment.length, t0 + 20 * second)).isEqualTo(Demand.STOP);
+    ChatResult r = p.finish();
+    assertThat(r.error()).startsWith("no event for 10s, only keep-alive comments");
+    assertThat(r.content()).isEqualTo("a");
+  }
 }
