@@ -1,6 +1,7 @@
 package org.ssechat.repl;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,16 +62,30 @@ public final class Conversation {
     return session;
   }
 
-  /** Reads {@code file} and keeps it for the next message; one line on failure. */
+  /**
+   * Reads {@code file} and keeps it for the next message; one line on failure.
+   *
+   * @throws ChatException if the file contains the API key (it would be sent and saved)
+   */
   public Attachment attach(Path file) {
     Attachment a = Attachment.load(file);
+    refuseKey(a);
     pending.add(a);
     return a;
   }
 
   /** Queues already-read files for the next message again ({@code /retry}). */
   public void attachAgain(List<Attachment> files) {
+    files.forEach(Conversation.this::refuseKey);
     pending.addAll(files);
+  }
+
+  /** Text or image, the key is ASCII: a byte-for-char view finds it in either. */
+  private void refuseKey(Attachment a) {
+    if (a.bytes() != null
+        && settings.get().containsKey(new String(a.bytes(), StandardCharsets.ISO_8859_1))) {
+      throw new ChatException("not attached: " + a.name() + " contains your API key");
+    }
   }
 
   /** The files the next message will carry. */

@@ -100,4 +100,33 @@ class ConversationTest {
     conversation.setSystem(null);
     assertThat(conversation.session().system()).isNull();
   }
+
+  /** A file holding the key is never queued: it would be sent and saved in the session. */
+  @Test
+  void attachmentsContainingTheKeyAreRefused(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path env = dir.resolve(".env");
+    java.nio.file.Files.writeString(env, "OPENAI_API_KEY=" + KEY + "\n");
+    assertThatThrownBy(() -> conversation.attach(env)).isInstanceOf(ChatException.class)
+        .hasMessage("not attached: .env contains your API key");
+    Path png = dir.resolve("shot.png");
+    byte[] head = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    java.nio.file.Files.write(png, concat(head, ("tEXt" + KEY).getBytes()));
+    assertThatThrownBy(() -> conversation.attach(png)).isInstanceOf(ChatException.class)
+        .hasMessageContaining("shot.png contains your API key");
+    Path fine = dir.resolve("notes.txt");
+    java.nio.file.Files.writeString(fine, "sk-test-0123 is only a prefix");
+    conversation.attach(fine);
+    assertThat(conversation.attachments()).extracting(a -> a.name()).containsExactly("notes.txt");
+    org.ssechat.client.Attachment leaked = org.ssechat.client.Attachment.load(env);
+    assertThatThrownBy(() -> conversation.attachAgain(List.of(leaked)))
+        .isInstanceOf(ChatException.class);
+    assertThat(conversation.attachments()).hasSize(1);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
 }
