@@ -50,8 +50,8 @@ public final class ResponseStreamProcessor {
   private final String requestedModel;
   private final ChatDeltaListener listener;
   private final long startNanos;
-  private final ChatStreamDecoder decoder;
-  private final SseParser parser;
+  private ChatStreamDecoder decoder;
+  private SseParser parser;
   private final ChatAccumulator acc = new ChatAccumulator();
   private final AnswerProgress progress = new AnswerProgress();
   private final ChatDeltaListener sink;
@@ -104,7 +104,21 @@ public final class ResponseStreamProcessor {
     this.lastReadNanos = startNanos;
     // The accumulator goes first: if the caller's listener throws, the delta is still kept.
     this.sink = ChatDeltaListeners.tee(acc, progress, listener);
-    this.decoder = ChatStreamDecoder.of(options.dialect(), sink);
+    decodeAs(options.dialect());
+  }
+
+  /**
+   * Decodes the body as {@code dialect} rather than the one in the options: for a source that
+   * knows the dialect from the body itself (a recording played offline or replayed). Only
+   * before the first read.
+   *
+   * @throws IllegalStateException after a read
+   */
+  public void decodeAs(ChatStreamDecoder.Dialect dialect) {
+    if (reads > 0) {
+      throw new IllegalStateException("the body is already being decoded");
+    }
+    this.decoder = ChatStreamDecoder.of(dialect, sink);
     this.parser = SseParsers.create(options.parser(), new CountingSseListener(decoder),
         options.limits());
   }

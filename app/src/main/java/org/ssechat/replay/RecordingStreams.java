@@ -26,7 +26,7 @@ public final class RecordingStreams {
 
   /** Decodes the whole recording at once, with no listener: the answer it holds. */
   public static ChatResult decode(Recording rec, String requestedModel) {
-    return play(rec, ReadPlan.original(rec, Speed.MAX), processor(rec, requestedModel,
+    return play(rec, ReadPlan.original(rec, Speed.MAX), processor(requestedModel,
         new ChatDeltaListener() {}, SseParsers.DEFAULT), new Player(PacingClock.SYSTEM),
         new Cancellation());
   }
@@ -39,18 +39,9 @@ public final class RecordingStreams {
   }
 
   /**
-   * A processor for replaying {@code rec}: the dialect it is in (Chat Completions, Anthropic
-   * Messages or OpenAI Responses) is detected from its first events.
-   */
-  public static ResponseStreamProcessor processor(Recording rec, String requestedModel,
-      ChatDeltaListener listener, String parser) {
-    return new ResponseStreamProcessor(requestedModel, listener,
-        ResponseOptions.DEFAULTS.withParser(parser).withDialect(
-            ChatStreamDecoder.detect(rec.body(), 0, rec.body().length)), System.nanoTime());
-  }
-
-  /**
    * Feeds {@code rec} to {@code p} read by read, as {@code plan} says, on the calling thread.
+   * The body is decoded in the dialect it is in (Chat Completions, Anthropic Messages or OpenAI
+   * Responses), detected from its first events, whatever dialect {@code p} was made for.
    * Returns when the body is exhausted, decoding asked to stop, or {@code cancel} fired (then
    * promptly, even in the middle of a pause: the result is CANCELLED with the partial answer).
    */
@@ -58,6 +49,7 @@ public final class RecordingStreams {
       Player player, Cancellation cancel) {
     CountDownLatch stop = new CountDownLatch(1);
     cancel.onCancel(stop::countDown);
+    p.decodeAs(ChatStreamDecoder.detect(rec.body(), 0, rec.body().length));
     p.begin(head(rec));
     try {
       player.play(rec.body(), plan, (b, off, len) -> {

@@ -119,7 +119,7 @@ public final class Replayer {
       PrintWriter err, Cancellation cancel) {
     TextView view = textViews.apply(out);
     ChatResult result = RecordingStreams.play(rec, plan,
-        RecordingStreams.processor(rec, requestedModel(rec), view.listener(),
+        RecordingStreams.processor(requestedModel(rec), view.listener(),
             options.parser()),
         new Player(clock), cancel);
     view.finish().accept(result);
@@ -169,7 +169,7 @@ public final class Replayer {
     }
     ChatAccumulator found = new ChatAccumulator();
     ChatResult r = RecordingStreams.play(rec, ReadPlan.original(rec, Speed.MAX),
-        RecordingStreams.processor(rec, requestedModel(rec), found, options.parser()),
+        RecordingStreams.processor(requestedModel(rec), found, options.parser()),
         new Player(clock), new Cancellation());
 
     List<String> warnings = new ArrayList<>();
