@@ -86,4 +86,95 @@ class EndpointProbeTest {
         KEY), null).run("m");
     assertThat(rows).hasSize(4).allMatch(r -> !r.ok() && !r.detail().isBlank());
   }
+
+  private static final String MESSAGES_STREAM = """
+      event: message_start
+      data: {"type":"message_start","message":{"model":"claude-x","usage":{"input_tokens":9}}}
+
+      event: content_block_start
+      data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":""}}
+
+      event: content_block_delta
+      data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"OK?"}}
+
+      event: message_delta
+      data: {"type":"message_delta","delta":{"stop_reason":"max_tokens"},"usage":{"output_tokens":1}}
+
+      event: message_stop
+      data: {"type":"message_stop"}
+
+      """;
+
+  private static final String RESPONSES_STREAM = """
+      event: response.created
+      data: {"type":"response.created","response":{"model":"gpt-x","status":"in_progress"}}
+
+      event: response.output_text.delta
+      data: {"type":"response.output_text.delta","output_index":0,"content_index":0,"delta":"OK"}
+
+      event: response.completed
+      data: {"type":"response.completed","response":{"model":"gpt-x","status":"completed","usage":{"input_tokens":9,"output_tokens":1,"total_tokens":10}}}
+
+      """;
+
+  /** A fake relay that serves the dialects named, at their usual paths, and 404 for the rest. */
+  private static TestServer relay(boolean chat, boolean messages, boolean responses) throws Exception {
+    return new TestServer((req, resp, i) -> {
+      String path = req.path();
+      if (path.endsWith("/models")) {
+        resp.full(200, "application/json", "{\"data\":[{\"id\":\"gpt-x\"}]}");
+      } else if (chat && path.endsWith("/chat/completions")) {
+        resp.sse(chatStream(true).getBytes(StandardCharsets.UTF_8), 40, 0);
+      } else if (messages && path.endsWith("/messages")) {
+        resp.sse(MESSAGES_STREAM.getBytes(StandardCharsets.UTF_8), 40, 0);
+      } else if (responses && path.endsWith("/responses")) {
+        resp.sse(RESPONSES_STREAM.getBytes(StandardCharsets.UTF_8), 40, 0);
+      } else {
+        resp.full(404, "application/json", "{\"error\":{\"message\":\"Invalid URL (POST "
+            + path + ")\",\"type\":\"invalid_request_error\"}}");
+      }
+    });
+  }
+
+  @Test
+  void aRelayServingAllThreeDialects() throws Exception {
+    server = relay(true, true, true);
+    List<EndpointProbe.Row> rows = new EndpointProbe(EndpointConfig.of("t", server.baseUrl(),
+        KEY), null).run("gpt-x");
+    assertThat(rows).containsExactly(
+        new EndpointProbe.Row("models", true, "1 listed, e.g. gpt-x"),
+        new EndpointProbe.Row("chat", true,
+            "streams, finish length, usage reported, reasoning fields"),
+        new EndpointProbe.Row("messages", true,
+            "streams, finish max_tokens, usage reported, reasoning fields"),
+        new EndpointProbe.Row("responses", true, "streams, finish completed, usage reported"));
+    assertThat(server.requests).extracting(TestServer.Received::path).containsExactly(
+        "/v1/models", "/v1/chat/completions", "/v1/messages", "/v1/responses");
+    assertThat(server.requests.get(2).bodyText()).contains("\"max_tokens\":1");
+    assertThat(server.requests.get(3).bodyText()).contains("\"max_output_tokens\"");
+  }
+
+  @Test
+  void aRelayServingChatAndMessagesButNotResponses() throws Exception {
+    server = relay(true, true, false);
+    List<EndpointProbe.Row> rows = new EndpointProbe(EndpointConfig.of("t", server.baseUrl(),
+        KEY), null).run("gpt-x");
+    assertThat(rows).extracting(EndpointProbe.Row::ok).containsExactly(true, true, true, false);
+    assertThat(rows.get(3).detail()).startsWith("HTTP 404").contains("Invalid URL (POST /v1/responses)")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void aRelayThatRefusesTheKeyFailsEveryRowInOneRedactedLine() throws Exception {
+    server = new TestServer((req, resp, i) -> resp.full(401, "application/json",
+        "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
+            + "\",\"type\":\"invalid_request_error\"}}"));
+    List<EndpointProbe.Row> rows = new EndpointProbe(EndpointConfig.of("t", server.baseUrl(),
+        KEY), null).run("gpt-x");
+    assertThat(rows).hasSize(4).allSatisfy(r -> {
+      assertThat(r.ok()).isFalse();
+      assertThat(r.detail()).startsWith("HTTP 401").contains("Incorrect API key provided: sk-")
+          .doesNotContain(KEY).doesNotContain("\n");
+    });
+  }
 }
