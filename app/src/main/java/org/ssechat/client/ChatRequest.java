@@ -14,13 +14,28 @@ import java.util.Objects;
  * @param includeUsage whether to send {@code stream_options.include_usage} (some relays reject it)
  * @param extra        extra top-level JSON fields, written as given (String, Number, Boolean,
  *                     null, List or Map values)
+ * @param reasoningSummary whether an OpenAI Responses request asks for reasoning summaries
+ *                     ({@code reasoning.summary: auto}); models that take none refuse it, and the
+ *                     request is sent again without it
  */
 public record ChatRequest(String model, List<ChatMessage> messages, Double temperature,
-    Integer maxTokens, boolean includeUsage, Map<String, Object> extra) {
+    Integer maxTokens, boolean includeUsage, Map<String, Object> extra,
+    boolean reasoningSummary) {
   public ChatRequest {
     Objects.requireNonNull(model, "model");
     messages = List.copyOf(messages);
     extra = extra == null ? Map.of() : Map.copyOf(extra);
+  }
+
+  /** A request that asks for reasoning summaries where the dialect has them. */
+  public ChatRequest(String model, List<ChatMessage> messages, Double temperature,
+      Integer maxTokens, boolean includeUsage, Map<String, Object> extra) {
+    this(model, messages, temperature, maxTokens, includeUsage, extra, true);
+  }
+
+  /** This request without {@code reasoning.summary}. */
+  public ChatRequest withoutReasoningSummary() {
+    return new ChatRequest(model, messages, temperature, maxTokens, includeUsage, extra, false);
   }
 
   public static ChatRequest of(String model, List<ChatMessage> messages) {

@@ -75,7 +75,68 @@ class HttpEndToEndTest {
         out.write(json);
       }
     });
+    server.createContext("/v1/messages", ex -> dialect(ex, MESSAGES_STREAM));
+    server.createContext("/v1/responses", ex -> dialect(ex, RESPONSES_STREAM));
     server.start();
+  }
+
+  static final String MESSAGES_STREAM = """
+      event: message_start
+      data: {"type":"message_start","message":{"model":"claude-x","usage":{"input_tokens":9}}}
+
+      event: content_block_start
+      data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}
+
+      event: ping
+      data: {"type":"ping"}
+
+      event: content_block_delta
+      data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"鲁迅是"}}
+
+      event: content_block_delta
+      data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"周树人的笔名。"}}
+
+      event: message_delta
+      data: {"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":12}}
+
+      event: message_stop
+      data: {"type":"message_stop"}
+
+      """;
+
+  static final String RESPONSES_STREAM = """
+      event: response.created
+      data: {"type":"response.created","response":{"model":"gpt-r","status":"in_progress"}}
+
+      event: response.reasoning_summary_text.delta
+      data: {"type":"response.reasoning_summary_text.delta","output_index":0,"summary_index":0,"delta":"Short."}
+
+      event: response.output_text.delta
+      data: {"type":"response.output_text.delta","output_index":1,"content_index":0,"delta":"Rayleigh "}
+
+      event: response.output_text.delta
+      data: {"type":"response.output_text.delta","output_index":1,"content_index":0,"delta":"scattering."}
+
+      event: response.completed
+      data: {"type":"response.completed","response":{"model":"gpt-r","status":"completed","usage":{"input_tokens":9,"output_tokens":5,"total_tokens":14}}}
+
+      """;
+
+  /** Answers a Messages or Responses request with {@code sse}, 7 bytes a write (cut UTF-8). */
+  private void dialect(com.sun.net.httpserver.HttpExchange ex, String sse)
+      throws java.io.IOException {
+    requests.add(ex.getRequestURI().getPath() + " "
+        + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    authorizations.add(ex.getRequestHeaders().getFirst("Authorization"));
+    byte[] b = sse.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+    ex.sendResponseHeaders(200, 0);
+    try (OutputStream out = ex.getResponseBody()) {
+      for (int off = 0; off < b.length; off += 7) {
+        out.write(b, off, Math.min(7, b.length - off));
+        out.flush();
+      }
+    }
   }
 
   @AfterEach
@@ -126,5 +187,34 @@ class HttpEndToEndTest {
         assertThat(Files.readString(f, StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(KEY);
       }
     }
+  }
+
+  /** {@code chat --api messages} and {@code /api responses}: each dialect end to end, live. */
+  @Test
+  void messagesAndResponsesDialectsEndToEnd() throws Exception {
+    Run one = SsechatProcess.run(tmp, env(), "", "chat", "--api", "messages", "--model",
+        "claude-x", "--system", "Be brief.", "周树人和鲁迅是兄弟吗？");
+    assertThat(one.code()).as(one.err()).isZero();
+    assertThat(one.out()).isEqualTo("鲁迅是周树人的笔名。\n");
+    assertThat(one.err()).contains("claude-x").contains("finished (end_turn)");
+    assertThat(requests.get(0)).startsWith("/v1/messages {")
+        .contains("\"system\":\"Be brief.\"").contains("\"max_tokens\":")
+        .contains("\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\","
+            + "\"text\":\"周树人和鲁迅是兄弟吗？\"}]}]");
+
+    String script = String.join("\n", "/api responses", "/system Be brief.", "Why is the sky blue?",
+        "And at sunset?", "/exit", "");
+    Run repl = SsechatProcess.run(tmp, env(), script);
+    assertThat(repl.code()).as(repl.err()).isZero();
+    assertThat(repl.out()).contains("Rayleigh scattering.").contains("gpt-r")
+        .contains("finished (completed)").doesNotContain(KEY);
+    assertThat(requests).hasSize(3);
+    assertThat(requests.get(2)).startsWith("/v1/responses {")
+        .contains("\"instructions\":\"Be brief.\"")
+        .contains("\"input\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_text\","
+            + "\"text\":\"Why is the sky blue?\"}]},{\"role\":\"assistant\",\"content\":["
+            + "{\"type\":\"output_text\",\"text\":\"Rayleigh scattering.\"}]},{\"role\":\"user\","
+            + "\"content\":[{\"type\":\"input_text\",\"text\":\"And at sunset?\"}]}]");
+    assertThat(authorizations).containsOnly("Bearer " + KEY);
   }
 }

@@ -157,7 +157,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
 
   /** One {@link #stream} call: attempts until one gives a result. */
   private final class Call {
-    private final ChatRequest request;
+    private ChatRequest request;
     private final ResponseStreamProcessor response;
     private final Cancellation cancel;
     private final CountDownLatch cancelledLatch = new CountDownLatch(1);
@@ -190,6 +190,12 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
         Attempt a = attempt(body, attempt);
         if (a.result() != null) {
           return a.result();
+        }
+        if (a.noSummary()) {
+          request = request.withoutReasoningSummary();
+          body = RequestJson.body(request, responses.dialect());
+          response.warn(a.retryReason());
+          continue;
         }
         response.warn("retried after " + a.retryReason());
         try {

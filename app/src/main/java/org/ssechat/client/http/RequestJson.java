@@ -185,7 +185,7 @@ public final class RequestJson {
     return switch (dialect) {
       case CHAT -> chatRequest(r);
       case MESSAGES -> MessagesRequestJson.body(r);
-      case RESPONSES -> ResponsesRequestJson.body(r, true);
+      case RESPONSES -> ResponsesRequestJson.body(r, r.reasoningSummary());
     };
   }
 

@@ -47,10 +47,16 @@ final class ResponseReceiver {
    * @param result      the result, or null to retry
    * @param retryMillis how long to wait before retrying
    * @param retryReason for the warning, e.g. {@code HTTP 429 (waited 500 ms)}
+   * @param noSummary   whether the retry is to go without {@code reasoning.summary}, which the
+   *                    server refused
    */
-  record Attempt(ChatResult result, long retryMillis, String retryReason) {
+  record Attempt(ChatResult result, long retryMillis, String retryReason, boolean noSummary) {
     static Attempt done(ChatResult r) {
-      return new Attempt(r, 0, null);
+      return new Attempt(r, 0, null, false);
+    }
+
+    static Attempt retry(long millis, String reason) {
+      return new Attempt(null, millis, reason, false);
     }
   }
 
@@ -287,11 +293,15 @@ final class ResponseReceiver {
           head.headers().firstValue("location").orElse(null), config.apiKey())));
     }
     String msg = HttpErrors.describe(status, uri, b, b.length, config.apiKey());
+    if (status == 400 && request.reasoningSummary() && msg.contains("reasoning.summary")) {
+      return new Attempt(null, 0, "HTTP 400: the model takes no reasoning.summary; asked "
+          + "again without it", true);
+    }
     RetryPolicy.Decision retry = retries.decide(status,
         head.headers().firstValue("retry-after").orElse(null), attemptNo,
         System.currentTimeMillis());
     if (retry.retry()) {
-      return new Attempt(null, retry.waitMillis(),
+      return Attempt.retry(retry.waitMillis(),
           "HTTP " + status + " (waited " + retry.waitMillis() + " ms)");
     }
     if (retry.note() != null) {
