@@ -56,15 +56,7 @@ class HttpEndToEndTest {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/v1/chat/completions", ex -> {
       requests.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      authorizations.add(ex.getRequestHeaders().getFirst("Authorization"));
-      ex.getResponseHeaders().add("Content-Type", "text/event-stream");
-      ex.sendResponseHeaders(200, 0);
-      try (OutputStream out = ex.getResponseBody()) {
-        for (int off = 0; off < body.length; off += 256) {
-          out.write(body, off, Math.min(256, body.length - off));
-          out.flush();
-        }
-      }
+      stream(ex, body, 256);
     });
     server.createContext("/v1/models", ex -> {
       byte[] json = "{\"object\":\"list\",\"data\":[{\"id\":\"model-a\"},{\"id\":\"model-b\"}]}"
@@ -127,13 +119,18 @@ class HttpEndToEndTest {
       throws java.io.IOException {
     requests.add(ex.getRequestURI().getPath() + " "
         + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    stream(ex, sse.getBytes(StandardCharsets.UTF_8), 7);
+  }
+
+  /** Notes the Authorization header and streams {@code b}, {@code chunk} bytes a write. */
+  private void stream(com.sun.net.httpserver.HttpExchange ex, byte[] b, int chunk)
+      throws java.io.IOException {
     authorizations.add(ex.getRequestHeaders().getFirst("Authorization"));
-    byte[] b = sse.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().add("Content-Type", "text/event-stream");
     ex.sendResponseHeaders(200, 0);
     try (OutputStream out = ex.getResponseBody()) {
-      for (int off = 0; off < b.length; off += 7) {
-        out.write(b, off, Math.min(7, b.length - off));
+      for (int off = 0; off < b.length; off += chunk) {
+        out.write(b, off, Math.min(chunk, b.length - off));
         out.flush();
       }
     }
