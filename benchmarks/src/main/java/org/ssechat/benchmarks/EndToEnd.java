@@ -22,7 +22,12 @@ public final class EndToEnd {
 
   /** The real chat decoder, reporting into {@code sink}. */
   public static ChatChunkDecoder decoder(ChatSink sink) {
-    return new ChatChunkDecoder(new ChatDeltaListener() {
+    return new ChatChunkDecoder(listener(sink));
+  }
+
+  /** Deltas of any dialect's decoder, into {@code sink}. */
+  public static ChatDeltaListener listener(ChatSink sink) {
+    return new ChatDeltaListener() {
       @Override
       public void onContent(int choice, char[] text, int off, int len) {
         sink.content(text, off, len);
@@ -42,7 +47,7 @@ public final class EndToEnd {
       public void onUsage(Usage usage) {
         sink.usage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens());
       }
-    });
+    };
   }
 
   /** Whether a wrong result from this pipeline fails the gate. */

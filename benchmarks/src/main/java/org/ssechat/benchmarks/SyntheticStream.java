@@ -116,7 +116,7 @@ public final class SyntheticStream {
     }
   }
 
-  private static String randomAlnum(Random rnd, int n) {
+  static String randomAlnum(Random rnd, int n) {
     char[] c = new char[n];
     for (int i = 0; i < n; i++) {
       c[i] = ALNUM.charAt(rnd.nextInt(ALNUM.length()));
