@@ -9,13 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import org.ssechat.failure.ChatException;
 import org.ssechat.failure.Failures;
+import org.ssechat.files.Sha256;
 
 /**
  * A file sent with a message: a text file (sent as a fenced text part with its name) or an image
@@ -114,7 +112,7 @@ public record Attachment(String name, String mediaType, long size, String sha256
             + "UTF-8 and PNG, JPEG, WebP or GIF images can be attached)");
       }
     }
-    return new Attachment(name, image == null ? TEXT : image, bytes.length, sha256(bytes), bytes);
+    return new Attachment(name, image == null ? TEXT : image, bytes.length, Sha256.hex(bytes), bytes);
   }
 
   /** The image media type by magic bytes, or null. */
@@ -160,14 +158,6 @@ public record Attachment(String name, String mediaType, long size, String sha256
       return true;
     } catch (CharacterCodingException e) {
       return false;
-    }
-  }
-
-  static String sha256(byte[] b) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.ssechat.failure.ChatException;
 import org.ssechat.files.PrivateFiles;
+import org.ssechat.files.Sha256;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -36,8 +36,11 @@ public final class SessionStore {
   private final Path dir;
   private final String secret;
   private final AttachmentBlobs blobs;
-  /** Each session file's modification time as this store last wrote or read it. */
-  private final Map<String, FileTime> written = new ConcurrentHashMap<>();
+  /**
+   * Each session file's content digest as this store last wrote or read it: a modification time
+   * would miss a write within the same clock tick, or one that kept the time.
+   */
+  private final Map<String, String> written = new ConcurrentHashMap<>();
   private final JsonMapper json = JsonMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -81,15 +84,16 @@ public final class SessionStore {
     }
     Path target = pathOf(session.name());
     try {
-      FileTime known = written.get(session.name());
+      String known = written.get(session.name());
       if (known != null && Files.exists(target)
-          && !Files.getLastModifiedTime(target).equals(known)) {
+          && !Sha256.hex(Files.readAllBytes(target)).equals(known)) {
         throw new ConflictException("session " + session.name() + " was changed by another "
             + "ssechat since this one loaded or saved it");
       }
-      PrivateFiles.replace(target, text.getBytes(StandardCharsets.UTF_8));
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      PrivateFiles.replace(target, bytes);
       syncDirectory();
-      written.put(session.name(), Files.getLastModifiedTime(target));
+      written.put(session.name(), Sha256.hex(bytes));
       return target;
     } catch (IOException e) {
       throw new ChatException("could not save session to " + target + ": " + e.getMessage(), e);
@@ -111,18 +115,15 @@ public final class SessionStore {
     Path path = pathOf(name);
     SessionFile file;
     try {
-      file = json.readValue(Files.readAllBytes(path), SessionFile.class);
+      byte[] bytes = Files.readAllBytes(path);
+      written.put(name, Sha256.hex(bytes));
+      file = json.readValue(bytes, SessionFile.class);
     } catch (NoSuchFileException e) {
       throw new ChatException("no session named '" + name + "' in " + dir);
     } catch (IOException e) {
       throw new ChatException("could not read " + path + ": " + e.getMessage(), e);
     } catch (JacksonException e) {
       throw new ChatException("session file " + path + " is not valid: " + e.getOriginalMessage(), e);
-    }
-    try {
-      written.put(name, Files.getLastModifiedTime(path));
-    } catch (IOException e) {
-      throw new ChatException("could not read " + path + ": " + e.getMessage(), e);
     }
     if (file == null || file.version() < 1 || file.version() > VERSION) {
       throw new ChatException("session file " + path + " has unsupported version "

@@ -29,7 +29,9 @@ class AttachmentTest {
     Attachment code = Attachment.of("A.java", "class A {}\n中文".getBytes(StandardCharsets.UTF_8));
     assertThat(code.mediaType()).isEqualTo(Attachment.TEXT);
     assertThat(code.text()).isEqualTo("class A {}\n中文");
-    assertThat(code.sha256()).hasSize(64).isEqualTo(Attachment.sha256(code.bytes()));
+    assertThat(code.sha256()).hasSize(64).isEqualTo(org.ssechat.files.Sha256.hex(code.bytes()));
+    assertThat(Attachment.of("abc", "abc".getBytes(StandardCharsets.US_ASCII)).sha256())
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 
   @Test
