@@ -7,6 +7,7 @@ import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.ssechat.cli.SimpleCommand;
 import org.ssechat.client.Attachment;
+import org.ssechat.failure.ChatException;
 import org.ssechat.failure.UsageException;
 import org.ssechat.session.Session;
 import org.ssechat.session.SessionStore;
@@ -88,7 +89,12 @@ final class SessionCommands {
           if (name.isEmpty()) {
             throw new UsageException("usage: /save NAME");
           }
-          chat.session().rename(SessionStore.checkName(name));
+          SessionStore.checkName(name);
+          if (!name.equals(chat.session().name()) && chat.store().exists(name)) {
+            throw new ChatException("not saved: a session named " + name + " exists (another "
+                + "conversation); choose another name, or /load " + name);
+          }
+          chat.session().rename(name);
           return ReplCommands.say(ctx, "saved " + chat.store().save(chat.session()));
         });
   }

@@ -85,10 +85,12 @@ public final class SessionStore {
     Path target = pathOf(session.name());
     try {
       String known = written.get(session.name());
-      if (known != null && Files.exists(target)
-          && !Sha256.hex(Files.readAllBytes(target)).equals(known)) {
-        throw new ConflictException("session " + session.name() + " was changed by another "
-            + "ssechat since this one loaded or saved it");
+      if (Files.exists(target)
+          && (known == null || !Sha256.hex(Files.readAllBytes(target)).equals(known))) {
+        throw new ConflictException(known == null
+            ? "session " + session.name() + " already exists and is another conversation"
+            : "session " + session.name() + " was changed by another ssechat since this one "
+                + "loaded or saved it");
       }
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       PrivateFiles.replace(target, bytes);

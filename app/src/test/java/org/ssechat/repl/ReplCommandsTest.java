@@ -100,6 +100,15 @@ class ReplCommandsTest extends ContextTest {
         "system: be brief", "user: remember 42", "assistant: answer 1.", "user: what number?");
     assertThatThrownBy(() -> client.sendCommand("/load ../etc/passwd"))
         .rootCause().hasMessageContaining("invalid session name");
+    // another conversation may not take my-chat's name: it stays as it was
+    run("/new");
+    run("something else");
+    String other = conversation.session().name();
+    assertThatThrownBy(() -> client.sendCommand("/save my-chat")).rootCause()
+        .hasMessage("not saved: a session named my-chat exists (another conversation); choose "
+            + "another name, or /load my-chat");
+    assertThat(conversation.session().name()).isEqualTo(other);
+    assertThat(conversation.store().load("my-chat").turns()).hasSize(2);
   }
 
   @Test

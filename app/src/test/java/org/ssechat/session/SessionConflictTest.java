@@ -58,4 +58,16 @@ class SessionConflictTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
         sessions.resolve("p.json")))).isEqualTo("rw-------");
   }
+
+  /** A name that is already another conversation's file is never written over. */
+  @Test
+  void aSessionFileThisStoreNeverReadIsNotOverwritten() throws Exception {
+    new SessionStore(dir, null).save(new Session("trip", "2026-12-05T00:00:00Z", null,
+        List.of(turn("theirs"))));
+    SessionStore mine = new SessionStore(dir, null);
+    Session s = new Session("trip", "2026-12-05T00:00:00Z", null, List.of(turn("mine")));
+    assertThatThrownBy(() -> mine.save(s)).isInstanceOf(SessionStore.ConflictException.class)
+        .hasMessage("session trip already exists and is another conversation");
+    assertThat(mine.load("trip").turns()).extracting(Turn::user).containsExactly("theirs");
+  }
 }
