@@ -138,9 +138,8 @@ public class SsechatConfiguration {
     if (console.interactive()) {
       return new SsechatRunner(args -> {
         Terminal t = terminal.getObject();
-        Path historyFile = shell.getHistory().isEnabled()
-            ? configPath.provide().resolve(shell.getHistory().getName()) : null;
-        privateHistory(historyFile);
+        Path historyFile = privateHistory(shell.getHistory().isEnabled()
+            ? configPath.provide().resolve(shell.getHistory().getName()) : null);
         LineReader reader = ReplReaders.create(t, completer, history, historyFile);
         new ChatRepl(reader, parser, registry, commands, console.ansi()).run(banner(conversation));
         history.save();
@@ -172,10 +171,18 @@ public class SsechatConfiguration {
         + conversation.session().name() + " · /help";
   }
 
-  /** The input history (JLine writes it) in a 0700 directory, the file itself 0600. */
-  private static void privateHistory(Path file) {
+  /**
+   * The input history (JLine writes it) in a 0700 directory, the file itself 0600; null (no
+   * history file) when it is a symbolic link, which JLine would write through.
+   */
+  static Path privateHistory(Path file) {
     if (file == null) {
-      return;
+      return null;
+    }
+    if (Files.isSymbolicLink(file)) {
+      stderr().println("warning: " + file + " is a symbolic link; the input history is not saved");
+      stderr().flush();
+      return null;
     }
     try {
       if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -186,6 +193,7 @@ public class SsechatConfiguration {
     } catch (IOException e) {
       stderr().println("warning: cannot make " + file + " private: " + Failures.ioReason(e));
     }
+    return file;
   }
 
   /** One line on stderr (once: the settings bean is made once) if others can read the file. */

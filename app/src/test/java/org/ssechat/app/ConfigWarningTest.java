@@ -40,4 +40,18 @@ class ConfigWarningTest {
     SsechatConfiguration.warnIfOthersCanRead(yml, new PrintWriter(quiet, true));
     assertThat(quiet.toString()).isEmpty();
   }
+
+  /** A history file that is a symbolic link is not used: JLine would write through it. */
+  @Test
+  void aSymlinkedHistoryFileIsNotWrittenThrough() throws Exception {
+    Path target = home.resolve("elsewhere.txt");
+    Files.writeString(target, "keep me\n");
+    Path history = home.resolve("history");
+    Files.createSymbolicLink(history, target);
+    assertThat(SsechatConfiguration.privateHistory(history)).isNull();
+    assertThat(Files.readString(target)).isEqualTo("keep me\n");
+    Path plain = home.resolve("history2");
+    assertThat(SsechatConfiguration.privateHistory(plain)).isEqualTo(plain);
+    assertThat(Files.isRegularFile(plain)).isTrue();
+  }
 }
