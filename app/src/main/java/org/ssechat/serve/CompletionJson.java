@@ -19,7 +19,8 @@ final class CompletionJson {
    * Builds {@code {"object":"chat.completion", "choices":[{"message":{…}}], "usage":{…}}}: content
    * (null when the answer is only tool calls), {@code reasoning_content} if there was reasoning,
    * {@code tool_calls} if any, the finish reason (null if the recording has none) and the usage
-   * counts the stream reported.
+   * counts the stream reported. A recording in another dialect has its finish reason said in
+   * Chat Completions' words ({@code end_turn} → {@code stop}).
    */
   static ObjectNode of(String id, long created, ChatResult r) {
     ObjectNode root = JSON.createObjectNode();
@@ -52,7 +53,8 @@ final class CompletionJson {
       }
     }
     choice.putNull("logprobs");
-    choice.put("finish_reason", r.finishReason());
+    choice.put("finish_reason", r.finishReason() == null ? null
+        : FinishKind.inChatWords(r.finishReason()));
     Usage u = r.usage();
     if (u != null) {
       ObjectNode usage = root.putObject("usage");

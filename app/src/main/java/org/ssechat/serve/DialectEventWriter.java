@@ -7,9 +7,8 @@ import org.ssechat.chat.Usage;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
- * Re-encodes a decoded Chat Completions answer as another dialect's event stream, delta by delta:
- * what {@code serve} sends to Anthropic Messages and OpenAI Responses clients from Chat
- * Completions recordings. It is fed the decoder's callbacks as the recording plays; {@link
+ * Re-encodes a decoded answer (from a recording in any dialect) as one dialect's event stream,
+ * delta by delta: what {@code serve} sends to a client whose API is not the recording's. It is fed the decoder's callbacks as the recording plays; {@link
  * #drain()} hands out the events written since the last call, so the recording's pacing carries
  * over. The terminal event is written by {@link #finish()} only if the recording finished (a
  * truncated recording stays truncated in every dialect).
@@ -34,6 +33,11 @@ abstract class DialectEventWriter implements ChatDeltaListener {
 
   /** Writes the end of the stream (its terminal events if the answer finished). */
   abstract void finish();
+
+  /** One SSE event without a name: one data line. */
+  protected final void data(String line) {
+    out.append("data: ").append(line).append("\n\n");
+  }
 
   /** One SSE event with a name and one JSON data line. */
   protected final void event(String name, String json) {

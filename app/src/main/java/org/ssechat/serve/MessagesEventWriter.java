@@ -3,7 +3,7 @@ package org.ssechat.serve;
 import org.ssechat.chat.StreamError;
 
 /**
- * Chat Completions deltas as an Anthropic Messages event stream: {@code message_start}, content
+ * Deltas as an Anthropic Messages event stream: {@code message_start}, content
  * blocks ({@code text}, {@code thinking}, {@code tool_use} with {@code input_json_delta}),
  * {@code message_delta} with the stop reason and output tokens, {@code message_stop}.
  */
@@ -108,18 +108,9 @@ final class MessagesEventWriter extends DialectEventWriter {
       return; // the recording was cut: so is this stream
     }
     event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
-        + str(stopReason(finishReason)) + ",\"stop_sequence\":null},\"usage\":{\"output_tokens\":"
+        + str(FinishKind.of(finishReason).messages()) + ",\"stop_sequence\":null},"
+        + "\"usage\":{\"output_tokens\":"
         + (usage == null ? 0 : count(usage.completionTokens())) + "}}");
     event("message_stop", "{\"type\":\"message_stop\"}");
-  }
-
-  /** Chat Completions' finish reason in Anthropic's words. */
-  static String stopReason(String finish) {
-    return switch (finish) {
-      case "length" -> "max_tokens";
-      case "tool_calls", "function_call" -> "tool_use";
-      case "content_filter" -> "refusal";
-      default -> "end_turn";
-    };
   }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.ssechat.chat.ChatStreamDecoder;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Outcome;
@@ -50,6 +51,11 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code text/event-stream} (chunked), with the recorded read boundaries and pacing at the
  *       configured speed; otherwise it answers one {@code chat.completion} object aggregated from
  *       the decoded recording.</li>
+ *   <li>{@code POST /v1/messages}, {@code POST /v1/responses} ({@code "stream": true}): chosen
+ *       the same way.</li>
+ *   <li>A recording in another dialect than the client's (an Anthropic Messages recording asked
+ *       for on {@code /v1/chat/completions}, a chat recording on {@code /v1/responses}, …) is
+ *       translated on the fly ({@link TranslatedStream}), pacing kept.</li>
  *   <li>{@code GET /v1/models}: the recordings, as an OpenAI model list.</li>
  *   <li>Anything else: 404 (405 for a wrong method) with an OpenAI-style error object; a body
  *       that is not a JSON object: 400. {@code Authorization} is accepted and ignored.</li>
@@ -167,7 +173,7 @@ public final class RecordingServer implements AutoCloseable {
         if (!method.equals("POST")) {
           error(ex, 405, "method " + method + " not allowed on " + path, "invalid_request_error");
         } else {
-          translated(ex, path.endsWith("messages") ? Dialect.MESSAGES : Dialect.RESPONSES);
+          dialect(ex, path.endsWith("messages") ? Dialect.MESSAGES : Dialect.RESPONSES);
         }
       } else {
         error(ex, 404, "no route " + method + " " + path + " (this server has POST "
@@ -205,8 +211,8 @@ public final class RecordingServer implements AutoCloseable {
     log.accept("GET /v1/models -> " + library.names().size() + " models");
   }
 
-  /** {@code /v1/messages} and {@code /v1/responses}: a recording translated on the fly. */
-  private void translated(HttpExchange ex, Dialect dialect) throws IOException {
+  /** {@code /v1/messages} and {@code /v1/responses}, streamed only. */
+  private void dialect(HttpExchange ex, Dialect dialect) throws IOException {
     JsonNode req = requestBody(ex);
     if (req == null) {
       return;
@@ -217,27 +223,9 @@ public final class RecordingServer implements AutoCloseable {
       return;
     }
     String model = req.path("model").isString() ? req.path("model").asString() : null;
-    RecordingLibrary.Match match = library.match(model, RequestPrompts.prompt(req, dialect));
-    String name = match.found() ? match.name() : NoMatchAnswer.NAME;
-    Recording rec;
-    try {
-      rec = match.found() ? library.get(name) : NoMatchAnswer.recording(library);
-    } catch (IOException e) {
-      error(ex, 500, "recording '" + name + "' is unreadable: " + Failures.oneLine(e),
-          "server_error");
-      return;
-    }
-    ex.getResponseHeaders().set("X-Ssechat-Match", match.kind().label());
-    String what = "POST " + ex.getRequestURI().getPath() + " model=" + model + " -> " + name;
-    try {
-      if (TranslatedStream.stream(ex, rec, dialect, model == null ? name : model, player, speed,
-          stopped)) {
-        streamed.incrementAndGet();
-        log.accept(what + " (translated from chat completions)");
-      }
-    } catch (IOException e) {
-      disconnects.incrementAndGet();
-      log.accept(what + " (client went away mid-stream)");
+    Answer a = answerFor(ex, model, RequestPrompts.prompt(req, dialect));
+    if (a != null) {
+      stream(ex, a, dialect, model);
     }
   }
 
@@ -274,51 +262,89 @@ public final class RecordingServer implements AutoCloseable {
       return;
     }
     String model = req.path("model").isString() ? req.path("model").asString() : null;
-    RecordingLibrary.Match match = library.match(model, RequestPrompts.lastUserMessage(messages));
+    Answer a = answerFor(ex, model, RequestPrompts.lastUserMessage(messages));
+    if (a == null) {
+      return;
+    }
+    if (req.path("stream").asBoolean(false)) {
+      stream(ex, a, Dialect.CHAT, model);
+    } else {
+      aggregated(ex, a.rec(), model, a.what(ex, model));
+    }
+  }
+
+  /** The recording chosen for a request, and how. */
+  private record Answer(Recording rec, RecordingLibrary.Match match) {
+    String what(HttpExchange ex, String model) {
+      return "POST " + ex.getRequestURI().getPath() + " model=" + model + " -> "
+          + (match.found() ? rec.name() + " (" + match.kind().label() + " match)"
+          : "no recorded answer");
+    }
+  }
+
+  /**
+   * The recording that answers {@code model} and {@code prompt} ({@link RecordingLibrary#match},
+   * else the {@link NoMatchAnswer}), with {@code X-Ssechat-Match} set; null after answering 500
+   * for an unreadable recording.
+   */
+  private Answer answerFor(HttpExchange ex, String model, String prompt) throws IOException {
+    RecordingLibrary.Match match = library.match(model, prompt);
     String name = match.found() ? match.name() : NoMatchAnswer.NAME;
     Recording rec;
     try {
       rec = match.found() ? library.get(name) : NoMatchAnswer.recording(library);
     } catch (IOException e) {
-      error(ex, 500, "recording '" + name + "' is unreadable: " + Failures.oneLine(e), "server_error");
+      error(ex, 500, "recording '" + name + "' is unreadable: " + Failures.oneLine(e),
+          "server_error");
       log.accept("recording " + name + " is unreadable: " + Failures.oneLine(e));
-      return;
+      return null;
     }
     ex.getResponseHeaders().set("X-Ssechat-Match", match.kind().label());
-    boolean stream = req.path("stream").asBoolean(false);
-    String what = "POST /v1/chat/completions model=" + model + " -> "
-        + (match.found() ? name + " (" + match.kind().label() + " match)"
-        : "no recorded answer");
-    if (!stream) {
-      aggregated(ex, rec, model, what);
-      return;
-    }
-    Headers h = ex.getResponseHeaders();
-    h.set("Content-Type", "text/event-stream");
-    h.set("Cache-Control", "no-cache");
-    if (match.found()) {
-      h.set("X-Ssechat-Recording", name);
-    }
-    ex.sendResponseHeaders(200, 0); // 0 = chunked
-    OutputStream out = ex.getResponseBody();
-    boolean complete;
+    return new Answer(rec, match);
+  }
+
+  /**
+   * Streams the answer to a client of {@code dialect}: byte for byte if the recording is in that
+   * dialect, else translated on the fly ({@link TranslatedStream}); pacing kept either way.
+   */
+  private void stream(HttpExchange ex, Answer a, Dialect dialect, String model)
+      throws IOException {
+    Recording rec = a.rec();
+    Dialect from = ChatStreamDecoder.detect(rec.body(), 0, rec.body().length);
+    String what = a.what(ex, model);
     try {
-      complete = player.play(rec.body(), ReadPlan.original(rec, speed), (b, off, len) -> {
-        out.write(b, off, len);
-        out.flush();
-      }, stopped);
+      if (from != dialect) {
+        if (TranslatedStream.stream(ex, rec, from, dialect, model == null ? rec.name() : model,
+            player, speed, stopped)) {
+          streamed.incrementAndGet();
+          log.accept(what + " (translated from " + from.name().toLowerCase(java.util.Locale.ROOT)
+              + ")");
+        }
+        return;
+      }
+      Headers h = ex.getResponseHeaders();
+      h.set("Content-Type", "text/event-stream");
+      h.set("Cache-Control", "no-cache");
+      if (a.match().found()) {
+        h.set("X-Ssechat-Recording", rec.name());
+      }
+      ex.sendResponseHeaders(200, 0); // 0 = chunked
+      OutputStream out = ex.getResponseBody();
+      boolean complete = player.play(rec.body(), ReadPlan.original(rec, speed),
+          (b, off, len) -> {
+            out.write(b, off, len);
+            out.flush();
+          }, stopped);
       out.close();
+      if (complete) {
+        streamed.incrementAndGet();
+        log.accept(what + " (streamed " + rec.body().length + " bytes)");
+      }
     } catch (IOException e) {
       disconnects.incrementAndGet();
       log.accept(what + " (client went away mid-stream)");
-      return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return;
-    }
-    if (complete) {
-      streamed.incrementAndGet();
-      log.accept(what + " (streamed " + rec.body().length + " bytes)");
     }
   }
 

@@ -5,11 +5,11 @@ import java.util.List;
 import org.ssechat.chat.StreamError;
 
 /**
- * Chat Completions deltas as an OpenAI Responses event stream: {@code response.created}, a
+ * Deltas as an OpenAI Responses event stream: {@code response.created}, a
  * message item with {@code response.output_text.delta}s, reasoning as
  * {@code response.reasoning_summary_text.delta}, function calls with
  * {@code response.function_call_arguments.delta}, then {@code response.completed} (or
- * {@code response.incomplete} for a {@code length} finish) carrying the output and usage.
+ * {@code response.incomplete} for a length or content-filter finish) carrying the output and usage.
  */
 final class ResponsesEventWriter extends DialectEventWriter {
   private static final String ID = "resp_ssechat";
@@ -134,9 +134,11 @@ final class ResponsesEventWriter extends DialectEventWriter {
         + ",\"total_tokens\":" + count(usage.totalTokens()) + ",\"input_tokens_details\":"
         + "{\"cached_tokens\":0},\"output_tokens_details\":{\"reasoning_tokens\":"
         + count(usage.reasoningTokens()) + "}}";
-    if (finishReason.equals("length")) {
+    FinishKind kind = FinishKind.of(finishReason);
+    if (kind == FinishKind.LENGTH || kind == FinishKind.FILTER) {
       emit("response.incomplete", ",\"response\":" + response("incomplete", output.toString(),
-          ",\"incomplete_details\":{\"reason\":\"max_output_tokens\"}" + usageJson));
+          ",\"incomplete_details\":{\"reason\":\"" + (kind == FinishKind.LENGTH
+              ? "max_output_tokens" : "content_filter") + "\"}" + usageJson));
     } else {
       emit("response.completed", ",\"response\":" + response("completed", output.toString(),
           usageJson));

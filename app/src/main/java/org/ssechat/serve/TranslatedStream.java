@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.CountDownLatch;
-import org.ssechat.chat.ChatChunkDecoder;
+import org.ssechat.chat.ChatStreamDecoder;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.record.Recording;
 import org.ssechat.replay.Player;
@@ -16,25 +16,26 @@ import org.ssechat.sse.SseParser;
 import org.ssechat.sse.SseParsers;
 
 /**
- * Serves a Chat Completions recording to a client of another API, translated on the fly: the
- * recording is decoded as it plays (its read boundaries and pacing kept) and each read's deltas
- * go out as that dialect's events ({@link MessagesEventWriter}, {@link ResponsesEventWriter}). So
- * one recording library serves Chat Completions, Anthropic Messages and OpenAI Responses clients.
+ * Serves a recording to a client of another API, translated on the fly: the recording is decoded
+ * in its own dialect as it plays (its read boundaries and pacing kept) and each read's deltas go
+ * out as the client's dialect's events ({@link ChatChunkEventWriter},
+ * {@link MessagesEventWriter}, {@link ResponsesEventWriter}). So one recording library serves
+ * Chat Completions, Anthropic Messages and OpenAI Responses clients, whatever each recording is.
  */
 final class TranslatedStream {
   private TranslatedStream() {}
 
   /**
-   * Streams {@code rec} as {@code dialect} events to {@code ex}.
+   * Streams {@code rec} (in {@code from}) as {@code dialect} events to {@code ex}.
    *
    * @return whether the whole recording was sent (false: the client went away or the server
    *     stopped)
    */
-  static boolean stream(HttpExchange ex, Recording rec, Dialect dialect, String requestedModel,
-      Player player, Speed speed, CountDownLatch stopped) throws IOException {
-    DialectEventWriter writer = dialect == Dialect.MESSAGES
-        ? new MessagesEventWriter(requestedModel) : new ResponsesEventWriter(requestedModel);
-    SseParser parser = SseParsers.create(SseParsers.DEFAULT, new ChatChunkDecoder(writer),
+  static boolean stream(HttpExchange ex, Recording rec, Dialect from, Dialect dialect,
+      String requestedModel, Player player, Speed speed, CountDownLatch stopped)
+      throws IOException {
+    DialectEventWriter writer = writer(dialect, requestedModel);
+    SseParser parser = SseParsers.create(SseParsers.DEFAULT, ChatStreamDecoder.of(from, writer),
         SseLimits.DEFAULTS);
     Headers h = ex.getResponseHeaders();
     h.set("Content-Type", "text/event-stream");
@@ -59,6 +60,15 @@ final class TranslatedStream {
       return false;
     }
     return complete;
+  }
+
+  /** The writer of {@code dialect}'s events. */
+  static DialectEventWriter writer(Dialect dialect, String requestedModel) {
+    return switch (dialect) {
+      case CHAT -> new ChatChunkEventWriter(requestedModel);
+      case MESSAGES -> new MessagesEventWriter(requestedModel);
+      case RESPONSES -> new ResponsesEventWriter(requestedModel);
+    };
   }
 
   private static void send(OutputStream out, byte[] events) throws IOException {

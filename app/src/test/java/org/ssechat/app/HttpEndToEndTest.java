@@ -21,6 +21,7 @@ import org.ssechat.chat.ChatAccumulator;
 import org.ssechat.chat.ChatChunkDecoder;
 import org.ssechat.sse.SseParser;
 import org.ssechat.sse.SseParsers;
+import org.ssechat.testing.DialectSamples;
 import org.ssechat.testing.SsechatProcess;
 import org.ssechat.testing.SsechatProcess.Run;
 import tools.jackson.databind.JsonNode;
@@ -67,52 +68,10 @@ class HttpEndToEndTest {
         out.write(json);
       }
     });
-    server.createContext("/v1/messages", ex -> dialect(ex, MESSAGES_STREAM));
-    server.createContext("/v1/responses", ex -> dialect(ex, RESPONSES_STREAM));
+    server.createContext("/v1/messages", ex -> dialect(ex, DialectSamples.MESSAGES));
+    server.createContext("/v1/responses", ex -> dialect(ex, DialectSamples.RESPONSES));
     server.start();
   }
-
-  static final String MESSAGES_STREAM = """
-      event: message_start
-      data: {"type":"message_start","message":{"model":"claude-x","usage":{"input_tokens":9}}}
-
-      event: content_block_start
-      data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}
-
-      event: ping
-      data: {"type":"ping"}
-
-      event: content_block_delta
-      data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"鲁迅是"}}
-
-      event: content_block_delta
-      data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"周树人的笔名。"}}
-
-      event: message_delta
-      data: {"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":12}}
-
-      event: message_stop
-      data: {"type":"message_stop"}
-
-      """;
-
-  static final String RESPONSES_STREAM = """
-      event: response.created
-      data: {"type":"response.created","response":{"model":"gpt-r","status":"in_progress"}}
-
-      event: response.reasoning_summary_text.delta
-      data: {"type":"response.reasoning_summary_text.delta","output_index":0,"summary_index":0,"delta":"Short."}
-
-      event: response.output_text.delta
-      data: {"type":"response.output_text.delta","output_index":1,"content_index":0,"delta":"Rayleigh "}
-
-      event: response.output_text.delta
-      data: {"type":"response.output_text.delta","output_index":1,"content_index":0,"delta":"scattering."}
-
-      event: response.completed
-      data: {"type":"response.completed","response":{"model":"gpt-r","status":"completed","usage":{"input_tokens":9,"output_tokens":5,"total_tokens":14}}}
-
-      """;
 
   /** Answers a Messages or Responses request with {@code sse}, 7 bytes a write (cut UTF-8). */
   private void dialect(com.sun.net.httpserver.HttpExchange ex, String sse)

@@ -28,6 +28,7 @@ import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.replay.RecordingStreams;
 import org.ssechat.replay.Speed;
+import org.ssechat.testing.DialectSamples;
 
 class OfflineBackendTest {
 
@@ -221,52 +222,21 @@ class OfflineBackendTest {
   @Test
   void messagesAndResponsesRecordingsAreDecodedInTheirOwnDialect(@TempDir Path dir)
       throws Exception {
-    Files.writeString(dir.resolve("claude-native.sse"), """
-        event: message_start
-        data: {"type":"message_start","message":{"model":"claude-x","usage":{"input_tokens":5}}}
-
-        event: content_block_start
-        data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}
-
-        event: content_block_delta
-        data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"鲁迅"}}
-
-        event: content_block_delta
-        data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":" is a pen name."}}
-
-        event: message_delta
-        data: {"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":7}}
-
-        event: message_stop
-        data: {"type":"message_stop"}
-
-        """);
-    Files.writeString(dir.resolve("gpt-responses.sse"), """
-        event: response.created
-        data: {"type":"response.created","response":{"model":"gpt-y","status":"in_progress"}}
-
-        event: response.output_text.delta
-        data: {"type":"response.output_text.delta","output_index":0,"content_index":0,"delta":"Rayleigh"}
-
-        event: response.output_text.delta
-        data: {"type":"response.output_text.delta","output_index":0,"content_index":0,"delta":" scattering."}
-
-        event: response.completed
-        data: {"type":"response.completed","response":{"model":"gpt-y","status":"completed","usage":{"input_tokens":3,"output_tokens":4,"total_tokens":7}}}
-
-        """);
+    Files.writeString(dir.resolve("claude-native.sse"), DialectSamples.MESSAGES);
+    Files.writeString(dir.resolve("gpt-responses.sse"), DialectSamples.RESPONSES);
     OfflineBackend b = new OfflineBackend(RecordingLibrary.directory(dir), Speed.MAX, 0,
         PacingClock.SYSTEM);
     Collect claude = new Collect();
     ChatResult c = b.stream(ask("claude-native", "?"), claude, new Cancellation());
-    assertThat(claude.content).hasToString("鲁迅 is a pen name.");
+    assertThat(claude.content).hasToString(DialectSamples.MESSAGES_TEXT);
     assertThat(c.outcome()).isEqualTo(Outcome.FINISHED);
     assertThat(c.finishReason()).isEqualTo("end_turn");
     assertThat(c.model()).isEqualTo("claude-x");
     ChatResult r = b.stream(ask("gpt-responses", "?"), new ChatDeltaListener() {},
         new Cancellation());
-    assertThat(r.content()).isEqualTo("Rayleigh scattering.");
+    assertThat(r.content()).isEqualTo(DialectSamples.RESPONSES_TEXT);
+    assertThat(r.reasoning()).isEqualTo("Short.");
     assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
-    assertThat(r.usage().completionTokens()).isEqualTo(4);
+    assertThat(r.usage().completionTokens()).isEqualTo(5);
   }
 }

@@ -339,4 +339,70 @@ class RecordingServerTest {
         .isEqualTo("This synthetic sample is cut off in the middle of an event");
     assertThat(JSON.readTree(cut.body()).path("object").asString()).isEqualTo("chat.completion");
   }
+
+  /** {@code body} decoded as {@code dialect}, as a client of that API would. */
+  private static org.ssechat.chat.ChatAccumulator decoded(
+      org.ssechat.chat.ChatStreamDecoder.Dialect dialect, byte[] body) {
+    org.ssechat.chat.ChatAccumulator acc = new org.ssechat.chat.ChatAccumulator();
+    org.ssechat.sse.SseParser p = org.ssechat.sse.SseParsers.create(
+        org.ssechat.chat.ChatStreamDecoder.of(dialect, acc));
+    p.feed(body, 0, body.length);
+    p.endOfInput();
+    return acc;
+  }
+
+  /**
+   * Recordings in every dialect, to clients of every API: byte for byte when they match, else
+   * translated with the content, reasoning, usage and (re-worded) ending kept.
+   */
+  @Test
+  void everyDialectsRecordingsServeEveryApisClients(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("claude-native.sse"),
+        org.ssechat.testing.DialectSamples.MESSAGES);
+    java.nio.file.Files.writeString(dir.resolve("gpt-responses.sse"),
+        org.ssechat.testing.DialectSamples.RESPONSES);
+    RecordingServer s = new RecordingServer(RecordingLibrary.directory(dir), "127.0.0.1", 0,
+        Speed.MAX, PacingClock.SYSTEM, log::add);
+    servers.add(s);
+    var chat = org.ssechat.chat.ChatStreamDecoder.Dialect.CHAT;
+    var messages = org.ssechat.chat.ChatStreamDecoder.Dialect.MESSAGES;
+    var responses = org.ssechat.chat.ChatStreamDecoder.Dialect.RESPONSES;
+    String claudeText = org.ssechat.testing.DialectSamples.MESSAGES_TEXT;
+
+    byte[] same = post(s, "/messages", "{\"model\":\"claude-native\",\"max_tokens\":9,"
+        + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").body();
+    assertSameBytes(same, org.ssechat.testing.DialectSamples.MESSAGES
+        .getBytes(StandardCharsets.UTF_8));
+
+    byte[] asChat = post(s, "/chat/completions", chatBody("claude-native", true, "hi")).body();
+    var c = decoded(chat, asChat);
+    assertThat(c.content()).isEqualTo(claudeText);
+    assertThat(c.reasoning()).isEqualTo("用户问笔名。");
+    assertThat(c.finishReason()).isEqualTo("stop");
+    assertThat(c.usage().promptTokens()).isEqualTo(9);
+    assertThat(c.usage().completionTokens()).isEqualTo(12);
+    assertThat(c.doneSeen()).isTrue();
+    assertThat(c.errors()).isEmpty();
+
+    var r = decoded(responses, post(s, "/responses", "{\"model\":\"claude-native\","
+        + "\"stream\":true,\"input\":\"hi\"}").body());
+    assertThat(r.content()).isEqualTo(claudeText);
+    assertThat(r.finishReason()).isEqualTo("completed");
+
+    var m = decoded(messages, post(s, "/messages", "{\"model\":\"gpt-responses\","
+        + "\"max_tokens\":9,\"stream\":true,\"messages\":[{\"role\":\"user\","
+        + "\"content\":\"hi\"}]}").body());
+    assertThat(m.content()).isEqualTo(org.ssechat.testing.DialectSamples.RESPONSES_TEXT);
+    assertThat(m.reasoning()).isEqualTo("Short.");
+    assertThat(m.finishReason()).isEqualTo("end_turn");
+
+    JsonNode whole = JSON.readTree(post(s, "/chat/completions",
+        chatBody("gpt-responses", false, "hi")).body());
+    assertThat(whole.at("/choices/0/message/content").asString())
+        .isEqualTo(org.ssechat.testing.DialectSamples.RESPONSES_TEXT);
+    assertThat(whole.at("/choices/0/message/reasoning_content").asString()).isEqualTo("Short.");
+    assertThat(whole.at("/choices/0/finish_reason").asString()).isEqualTo("stop");
+    assertThat(log).anyMatch(l -> l.contains("claude-native") && l.contains("translated from messages"));
+  }
 }

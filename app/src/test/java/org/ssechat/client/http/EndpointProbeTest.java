@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ssechat.testing.DialectSamples;
 
 /** /probe against fake endpoints that serve some dialects and not others. */
 class EndpointProbeTest {
@@ -87,36 +88,6 @@ class EndpointProbeTest {
     assertThat(rows).hasSize(4).allMatch(r -> !r.ok() && !r.detail().isBlank());
   }
 
-  private static final String MESSAGES_STREAM = """
-      event: message_start
-      data: {"type":"message_start","message":{"model":"claude-x","usage":{"input_tokens":9}}}
-
-      event: content_block_start
-      data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":""}}
-
-      event: content_block_delta
-      data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"OK?"}}
-
-      event: message_delta
-      data: {"type":"message_delta","delta":{"stop_reason":"max_tokens"},"usage":{"output_tokens":1}}
-
-      event: message_stop
-      data: {"type":"message_stop"}
-
-      """;
-
-  private static final String RESPONSES_STREAM = """
-      event: response.created
-      data: {"type":"response.created","response":{"model":"gpt-x","status":"in_progress"}}
-
-      event: response.output_text.delta
-      data: {"type":"response.output_text.delta","output_index":0,"content_index":0,"delta":"OK"}
-
-      event: response.completed
-      data: {"type":"response.completed","response":{"model":"gpt-x","status":"completed","usage":{"input_tokens":9,"output_tokens":1,"total_tokens":10}}}
-
-      """;
-
   /** A fake relay that serves the dialects named, at their usual paths, and 404 for the rest. */
   private static TestServer relay(boolean chat, boolean messages, boolean responses) throws Exception {
     return new TestServer((req, resp, i) -> {
@@ -126,9 +97,9 @@ class EndpointProbeTest {
       } else if (chat && path.endsWith("/chat/completions")) {
         resp.sse(chatStream(true).getBytes(StandardCharsets.UTF_8), 40, 0);
       } else if (messages && path.endsWith("/messages")) {
-        resp.sse(MESSAGES_STREAM.getBytes(StandardCharsets.UTF_8), 40, 0);
+        resp.sse(DialectSamples.MESSAGES.getBytes(StandardCharsets.UTF_8), 40, 0);
       } else if (responses && path.endsWith("/responses")) {
-        resp.sse(RESPONSES_STREAM.getBytes(StandardCharsets.UTF_8), 40, 0);
+        resp.sse(DialectSamples.RESPONSES.getBytes(StandardCharsets.UTF_8), 40, 0);
       } else {
         resp.full(404, "application/json", "{\"error\":{\"message\":\"Invalid URL (POST "
             + path + ")\",\"type\":\"invalid_request_error\"}}");
@@ -146,8 +117,9 @@ class EndpointProbeTest {
         new EndpointProbe.Row("chat", true,
             "streams, finish length, usage reported, reasoning fields"),
         new EndpointProbe.Row("messages", true,
-            "streams, finish max_tokens, usage reported, reasoning fields"),
-        new EndpointProbe.Row("responses", true, "streams, finish completed, usage reported"));
+            "streams, finish end_turn, usage reported, reasoning fields"),
+        new EndpointProbe.Row("responses", true,
+            "streams, finish completed, usage reported, reasoning fields"));
     assertThat(server.requests).extracting(TestServer.Received::path).containsExactly(
         "/v1/models", "/v1/chat/completions", "/v1/messages", "/v1/responses");
     assertThat(server.requests.get(2).bodyText()).contains("\"max_tokens\":1");
