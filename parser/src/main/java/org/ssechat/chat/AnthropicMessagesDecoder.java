@@ -27,7 +27,9 @@ import java.util.function.IntConsumer;
  *       block, 1 for the next...); text in a {@code text} or {@code thinking} block → content or
  *       reasoning; {@code redacted_thinking} and other blocks show nothing;</li>
  *   <li>{@code content_block_delta}: {@code text_delta} → content, {@code thinking_delta} →
- *       reasoning, {@code input_json_delta} → arguments for the block's tool;
+ *       reasoning, {@code input_json_delta} → arguments for the block's tool (none if the block
+ *       started as something else, such as a {@code server_tool_use} or {@code mcp_tool_use} the
+ *       server runs itself);
  *       {@code signature_delta} and unknown deltas are skipped;</li>
  *   <li>{@code message_delta}: {@code delta.stop_reason} is kept; {@code usage} →
  *       {@code onUsage} (prompt: the input tokens, cache reads and writes included; completion:
@@ -184,7 +186,9 @@ public final class AnthropicMessagesDecoder extends JsonEventDecoder {
       usage(eventInput >= 0 ? eventInput : inputTokens, usageOutput);
     }
     // A delta's tool is known only now: its block index may follow the delta.
-    if (kind == BLOCK_DELTA && partFirst >= 0 && argLen > 0) {
+    // A block that started as anything but tool_use (server_tool_use, mcp_tool_use: the server
+    // runs those) carries no client tool's arguments.
+    if (kind == BLOCK_DELTA && partFirst >= 0 && argLen > 0 && !tools.isOther(blockIndex)) {
       // A delta for a block whose start was not seen: its tool gets the next index.
       pending.tool(tools.at(blockIndex), null, null, argStart, argLen);
     }
@@ -366,6 +370,8 @@ public final class AnthropicMessagesDecoder extends JsonEventDecoder {
       }
     } else if (kind == BLOCK_START && partType == T_TOOL_USE) {
       tools.add(blockIndex);
+    } else if (kind == BLOCK_START) {
+      tools.addOther(blockIndex);
     }
   }
 }

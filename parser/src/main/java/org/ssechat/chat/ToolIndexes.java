@@ -9,11 +9,16 @@ import java.util.Arrays;
  */
 final class ToolIndexes {
 
+  /** In {@link #byPosition}: nothing started there. */
+  private static final int NONE = -1;
+  /** In {@link #byPosition}: something other than a tool started there. */
+  private static final int NOT_A_TOOL = -2;
+
   private int[] byPosition = new int[8];
   private int count;
 
   ToolIndexes() {
-    Arrays.fill(byPosition, -1);
+    Arrays.fill(byPosition, NONE);
   }
 
   /** The tool index at {@code position}; the next one if no tool started there (or unknown). */
@@ -29,19 +34,39 @@ final class ToolIndexes {
 
   /** A tool started at {@code position} (-1: unknown, so only counted). */
   void add(int position) {
-    if (position >= byPosition.length) {
-      int old = byPosition.length;
-      byPosition = Arrays.copyOf(byPosition, Math.max(old * 2, position + 1));
-      Arrays.fill(byPosition, old, byPosition.length, -1);
-    }
     if (position >= 0) {
+      room(position);
       byPosition[position] = count;
     }
     count++;
   }
 
+  /**
+   * Something other than a tool started at {@code position} (an Anthropic {@code text} or
+   * {@code server_tool_use} block...): its arguments are not a tool call's.
+   */
+  void addOther(int position) {
+    if (position >= 0) {
+      room(position);
+      byPosition[position] = NOT_A_TOOL;
+    }
+  }
+
+  /** Whether something other than a tool started at {@code position}. */
+  boolean isOther(int position) {
+    return position >= 0 && position < byPosition.length && byPosition[position] == NOT_A_TOOL;
+  }
+
   void clear() {
-    Arrays.fill(byPosition, -1);
+    Arrays.fill(byPosition, NONE);
     count = 0;
+  }
+
+  private void room(int position) {
+    if (position >= byPosition.length) {
+      int old = byPosition.length;
+      byPosition = Arrays.copyOf(byPosition, Math.max(old * 2, position + 1));
+      Arrays.fill(byPosition, old, byPosition.length, NONE);
+    }
   }
 }

@@ -146,6 +146,24 @@ class AnthropicMessagesDecoderTest {
   }
 
   @Test
+  void theInputOfABlockTheServerRunsIsNotAToolCall() {
+    assertThat(decode(D, sse(
+        "content_block_start", "{\"index\":0,\"content_block\":{\"type\":\"server_tool_use\","
+            + "\"id\":\"srvtoolu_1\",\"name\":\"web_search\",\"input\":{}}}",
+        "content_block_delta", "{\"index\":0,\"delta\":{\"type\":\"input_json_delta\","
+            + "\"partial_json\":\"{\\\"query\\\": \\\"x\\\"}\"}}",
+        "content_block_start", "{\"index\":1,\"content_block\":{\"type\":\"mcp_tool_use\","
+            + "\"id\":\"mcptoolu_1\",\"name\":\"ask\",\"input\":{}}}",
+        "content_block_delta", "{\"index\":1,\"delta\":{\"type\":\"input_json_delta\","
+            + "\"partial_json\":\"{}\"}}",
+        "content_block_start", "{\"index\":2,\"content_block\":{\"type\":\"tool_use\","
+            + "\"id\":\"toolu_1\",\"name\":\"a\",\"input\":{}}}",
+        "content_block_delta", "{\"index\":2,\"delta\":{\"type\":\"input_json_delta\","
+            + "\"partial_json\":\"[1]\"}}")).lines)
+        .containsExactly("tool 0 0 toolu_1 a ", "tool 0 0 null null [1]");
+  }
+
+  @Test
   void aMalformedEventDeliversNothingAndChangesNothing() {
     Transcript t = decode(D, sse("message_start", START,
         // Would start a tool at block 0 and set the stop reason, but is cut.
