@@ -43,7 +43,7 @@ class BundledRecordingsTest {
       }
     }
     assertThat(lib.names()).containsExactlyInAnyOrderElementsOf(onDisk);
-    assertThat(total).isLessThan(300 * 1024);
+    assertThat(total).isLessThan(320 * 1024); // the jar stays small; the answers stay real
     assertThat(lib.prompts()).containsEntry(BundledRecordingsGenerator.WELCOME, "Hello")
         .containsEntry(BundledRecordingsGenerator.LUXUN, "周树人和鲁迅是兄弟吗？")
         .containsKeys(BundledRecordingsGenerator.CHINESE, BundledRecordingsGenerator.SKY,

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a recording holds, worked out independently of the decoder and stream processor: SSE
- * events from the parser, then each event's JSON read with Jackson databind.
+ * events from the parser, then each event's JSON read with Jackson databind — Chat Completions
+ * chunks, or Anthropic Messages and OpenAI Responses events (told apart by their {@code type}).
  */
 public record Expected(List<SseMessage> events, String content, String reasoning,
     List<String> toolNames, String finishReason) {
@@ -42,11 +43,42 @@ public record Expected(List<SseMessage> events, String content, String reasoning
     StringBuilder reasoning = new StringBuilder();
     List<String> tools = new ArrayList<>();
     String finish = null;
+    String stopReason = null;
     for (SseMessage m : events) {
       if (!m.data().startsWith("{")) {
         continue;
       }
       JsonNode chunk = JSON.readTree(m.data());
+      String type = chunk.path("type").asString("");
+      JsonNode delta = chunk.path("delta");
+      switch (type) {
+        case "content_block_start" -> {
+          if (chunk.at("/content_block/type").asString("").equals("tool_use")) {
+            tools.add(chunk.at("/content_block/name").asString());
+          }
+        }
+        case "content_block_delta" -> {
+          switch (delta.path("type").asString("")) {
+            case "text_delta" -> content.append(delta.path("text").asString());
+            case "thinking_delta" -> reasoning.append(delta.path("thinking").asString());
+            default -> { }
+          }
+        }
+        case "message_delta" -> stopReason = delta.path("stop_reason").asString(null);
+        case "message_stop" -> finish = stopReason;
+        case "response.output_text.delta" -> content.append(chunk.path("delta").asString());
+        case "response.reasoning_summary_text.delta", "response.reasoning_text.delta" ->
+            reasoning.append(chunk.path("delta").asString());
+        case "response.output_item.added" -> {
+          if (chunk.at("/item/type").asString("").equals("function_call")) {
+            tools.add(chunk.at("/item/name").asString());
+          }
+        }
+        case "response.completed" -> finish = "completed";
+        case "response.incomplete" ->
+            finish = chunk.at("/response/incomplete_details/reason").asString("incomplete");
+        default -> { }
+      }
       for (JsonNode choice : chunk.path("choices")) {
         JsonNode d = choice.path("delta");
         if (d.path("content").isString()) {

@@ -61,10 +61,11 @@ class ReplayerTest {
     assertThat(lines).hasSize(events.size());
     assertThat(lines).containsExactlyElementsOf(
         events.stream().map(SseMessage::toJson).collect(Collectors.toList()));
-    for (String line : lines) {
-      assertThat(JsonMapper.builder().build().readTree(line).path("event").asString())
-          .isEqualTo("message");
+    for (int i = 0; i < lines.size(); i++) { // the event name each event line gave, else message
+      assertThat(JsonMapper.builder().build().readTree(lines.get(i)).path("event").asString())
+          .isEqualTo(events.get(i).type() == null ? "message" : events.get(i).type());
     }
+    assertThat(lines).isNotEmpty();
   }
 
   @ParameterizedTest
