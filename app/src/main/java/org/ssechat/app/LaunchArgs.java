@@ -23,7 +23,8 @@ public record LaunchArgs(List<String> properties, List<String> command, boolean 
       "--provider", "ssechat.provider",
       "--model", "ssechat.model",
       "--base-url", "ssechat.base-url",
-      "--api", "ssechat.api");
+      "--api", "ssechat.api",
+      "--render", "ssechat.render");
 
   public LaunchArgs {
     properties = List.copyOf(properties);
@@ -89,11 +90,14 @@ public record LaunchArgs(List<String> properties, List<String> command, boolean 
   /** Usage text for {@code ssechat --help}. */
   public static String usage() {
     return """
-        usage: ssechat [--provider P] [--model M] [--base-url URL] [--api A] [--raw] [COMMAND [ARGS…]]
+        usage: ssechat [--provider P] [--model M] [--base-url URL] [--api A] [--render R] [--raw]
+               [COMMAND [ARGS…]]
 
           no command         start the interactive chat (type /help inside)
           --api A            chat (Chat Completions), messages (Anthropic) or responses
                              (OpenAI Responses); default: the preset's
+          --render R         markdown, plain or auto (the default: Markdown on a terminal,
+                             plain to a pipe)
           --raw              show the model's text unsanitized (control characters and
                              escape sequences included); see docs/security.md
           chat [--model M] [--system S] [MESSAGE…]

@@ -32,6 +32,7 @@ import org.springframework.shell.jline.CommandCompleter;
 import org.ssechat.config.Settings;
 import org.ssechat.config.SettingsHolder;
 import org.ssechat.config.SsechatProperties;
+import org.ssechat.render.Rendering;
 import org.ssechat.failure.Failures;
 import org.ssechat.files.PrivateFiles;
 import org.ssechat.repl.ChatRepl;
@@ -83,8 +84,37 @@ public class SsechatConfiguration {
   }
 
   @Bean
-  Conversation conversation(SettingsHolder settings, Backends backends, Console console) {
-    return new Conversation(settings, backends::create, console.interrupts(), console.interactive());
+  Conversation conversation(SettingsHolder settings, Backends backends, Console console,
+      Rendering rendering) {
+    Conversation c = new Conversation(settings, backends::create, console.interrupts(),
+        console.interactive());
+    c.rendering(rendering);
+    return c;
+  }
+
+  /**
+   * Markdown or plain answers ({@code ssechat.render}, {@code --render}, {@code /render}); the
+   * terminal's size is read again for every block, so a resize applies from the next one.
+   */
+  @Bean
+  Rendering rendering(SsechatProperties properties, Console console,
+      ObjectProvider<Terminal> terminal) {
+    Rendering.Mode mode;
+    try {
+      mode = Rendering.Mode.parse(properties.getRender());
+    } catch (IllegalArgumentException e) {
+      stderr().println("warning: " + e.getMessage() + "; using auto");
+      mode = Rendering.Mode.AUTO;
+    }
+    java.util.function.IntSupplier width = () -> 0;
+    java.util.function.IntSupplier height = () -> 0;
+    if (console.interactive()) {
+      Terminal t = terminal.getObject();
+      width = t::getWidth;
+      height = t::getHeight;
+    }
+    return new Rendering(mode, console.ansi(), Rendering.look(width, height,
+        properties.getAmbiguousWidth(), console.ansi(), System.getenv()));
   }
 
   @Bean
@@ -94,8 +124,9 @@ public class SsechatConfiguration {
 
   /** {@code replay}, {@code serve} and {@code bench} as commands. */
   @Bean
-  ToolCommands toolCommands(Console console) {
-    return new ToolCommands(console.interactive(), console.ansi(), console.interrupts(), stderr());
+  ToolCommands toolCommands(Console console, Rendering rendering) {
+    return new ToolCommands(console.interactive(), console.ansi(), console.interrupts(), stderr(),
+        rendering);
   }
 
   /** The REPL's own commands, the tools, and every other {@link Command} bean. */

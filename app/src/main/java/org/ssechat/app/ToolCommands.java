@@ -14,6 +14,7 @@ import org.ssechat.failure.ChatException;
 import org.ssechat.failure.ExitCodes;
 import org.ssechat.failure.UsageException;
 import org.ssechat.repl.AnswerRenderer;
+import org.ssechat.render.Rendering;
 import org.ssechat.repl.Interrupts;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.ReplayOptions;
@@ -33,8 +34,11 @@ final class ToolCommands {
   private final boolean ansi;
   private final Interrupts interrupts;
   private final PrintWriter stderr;
+  private final Rendering rendering;
 
-  ToolCommands(boolean interactive, boolean ansi, Interrupts interrupts, PrintWriter stderr) {
+  ToolCommands(boolean interactive, boolean ansi, Interrupts interrupts, PrintWriter stderr,
+      Rendering rendering) {
+    this.rendering = rendering;
     this.interactive = interactive;
     this.ansi = ansi;
     this.interrupts = interrupts;
@@ -54,7 +58,8 @@ final class ToolCommands {
           try (Interrupts.Registration ignored = interrupts.onInterrupt(cancel::cancel)) {
             int code = new Replayer(PacingClock.SYSTEM, out -> {
               AnswerRenderer r = new AnswerRenderer(out,
-                  new AnswerRenderer.Options(ansi, true, options.raw()));
+                  new AnswerRenderer.Options(ansi, true, options.raw(),
+                      rendering.lookIfMarkdown()));
               return new Replayer.TextView(r, r::finish);
             }).run(options, ctx.outputWriter(), err(ctx), cancel);
             return ExitCodes.status(code);

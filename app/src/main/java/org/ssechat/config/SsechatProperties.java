@@ -29,6 +29,26 @@ public class SsechatProperties {
   private boolean allowInsecureHttp;
   private boolean raw;
   private String api;
+  private String render = "auto";
+  private int ambiguousWidth = 1;
+
+  /** {@code auto} (Markdown on a styled terminal, else plain), {@code markdown} or {@code plain}. */
+  public String getRender() {
+    return render;
+  }
+
+  public void setRender(String render) {
+    this.render = render;
+  }
+
+  /** 1 or 2: the cells East Asian Ambiguous characters take (2 on CJK-locale terminals). */
+  public int getAmbiguousWidth() {
+    return ambiguousWidth;
+  }
+
+  public void setAmbiguousWidth(int ambiguousWidth) {
+    this.ambiguousWidth = ambiguousWidth;
+  }
 
   public String getProvider() {
     return provider;

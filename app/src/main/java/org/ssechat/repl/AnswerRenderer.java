@@ -10,6 +10,7 @@ import org.ssechat.chat.ChatDeltaListener;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Metrics;
 import org.ssechat.client.Outcome;
+import org.ssechat.render.MarkdownStream;
 import org.ssechat.text.TerminalText;
 
 /**
@@ -29,9 +30,17 @@ public final class AnswerRenderer implements ChatDeltaListener {
    * @param raw           whether the model's text (content, reasoning, refusal) is written
    *                      unchanged; else it goes through {@link TerminalText} like everything
    *                      else a server sends (names, arguments, errors are always sanitized)
+   * @param markdown      how to draw Markdown ({@link MarkdownStream}), or null to write the
+   *                      model's text as it comes (plain)
    */
-  public record Options(boolean ansi, boolean showReasoning, boolean raw) {
-    /** Sanitized output (the default). */
+  public record Options(boolean ansi, boolean showReasoning, boolean raw,
+      MarkdownStream.Look markdown) {
+    /** Plain output. */
+    public Options(boolean ansi, boolean showReasoning, boolean raw) {
+      this(ansi, showReasoning, raw, null);
+    }
+
+    /** Sanitized plain output (the default). */
     public Options(boolean ansi, boolean showReasoning) {
       this(ansi, showReasoning, false);
     }
@@ -74,6 +83,8 @@ public final class AnswerRenderer implements ChatDeltaListener {
   private boolean thinkingMarked;
   private int toolIndex = -1;
   private int toolArgs;
+  private MarkdownStream content;
+  private MarkdownStream reasoning;
 
   /**
    * @param out     where the answer (content, tool calls) goes
@@ -97,6 +108,14 @@ public final class AnswerRenderer implements ChatDeltaListener {
       return;
     }
     enter(Block.CONTENT);
+    if (options.markdown() != null) {
+      if (content == null) {
+        content = new MarkdownStream(out.w, options.ansi(), options.markdown(),
+            AttributedStyle.DEFAULT);
+      }
+      content.append(modelText(text, off, len));
+      return;
+    }
     if (options.raw()) {
       out.w.write(text, off, len);
     } else {
@@ -132,6 +151,13 @@ public final class AnswerRenderer implements ChatDeltaListener {
       return;
     }
     enter(Block.REASONING);
+    if (options.markdown() != null) {
+      if (reasoning == null) {
+        reasoning = new MarkdownStream(meta.w, options.ansi(), options.markdown(), DIM);
+      }
+      reasoning.append(modelText(text, off, len));
+      return;
+    }
     print(meta, modelText(text, off, len), DIM);
   }
 
@@ -233,6 +259,15 @@ public final class AnswerRenderer implements ChatDeltaListener {
   private void enter(Block next) {
     if (block == next) {
       return;
+    }
+    if (block == Block.CONTENT && content != null) {
+      content.finish(); // a block ends where the content stops: nothing stays in the live line
+      content = null;
+      out.atLineStart = true;
+    } else if (block == Block.REASONING && reasoning != null) {
+      reasoning.finish();
+      reasoning = null;
+      meta.atLineStart = true;
     }
     if (block == Block.TOOL) {
       print(out, ")", TOOL);

@@ -15,6 +15,7 @@ import org.ssechat.client.ChatResult;
 import org.ssechat.config.Settings;
 import org.ssechat.config.SettingsHolder;
 import org.ssechat.failure.ChatException;
+import org.ssechat.render.Rendering;
 import org.ssechat.failure.Failures;
 import org.ssechat.failure.UsageException;
 import org.ssechat.session.Session;
@@ -36,6 +37,7 @@ public final class Conversation {
   private Settings backendSettings;
   private List<String> models;
   private final List<Attachment> pending = new ArrayList<>();
+  private Rendering rendering = Rendering.plain();
 
   /**
    * @param backends creates the backend for given settings (called again when they change)
@@ -60,6 +62,15 @@ public final class Conversation {
 
   public Session session() {
     return session;
+  }
+
+  /** How answers are drawn (Markdown or plain); {@code /render} changes it. */
+  public Rendering rendering() {
+    return rendering;
+  }
+
+  public void rendering(Rendering r) {
+    this.rendering = java.util.Objects.requireNonNull(r, "rendering");
   }
 
   /**
@@ -172,7 +183,8 @@ public final class Conversation {
     List<Attachment> files = List.copyOf(pending);
     ChatRequest request = ChatRequest.of(s.model(), session.messagesFor(message, files));
     AnswerRenderer renderer = new AnswerRenderer(out, meta,
-        new AnswerRenderer.Options(ansi, s.showReasoning(), s.raw()));
+        new AnswerRenderer.Options(ansi, s.showReasoning(), s.raw(),
+            rendering.lookIfMarkdown()));
     ChatResult result = stream(request, renderer);
     renderer.finish(result);
     Turn turn = Turn.of(message, files, result, Instant.now().toString());

@@ -71,9 +71,11 @@ public final class ReplCommands {
     SessionCommands sessions = new SessionCommands(chat);
     AttachmentCommands files = new AttachmentCommands(chat, ansi);
     EndpointCommands endpoint = new EndpointCommands(chat);
+    RenderCommands render = new RenderCommands(chat, ansi);
     return List.of(chatCommand(), help(), sessions.newSession(), system(), model(), models(),
         sessions.history(), sessions.undo(), retry(), sessions.save(), sessions.load(),
-        sessions.list(), config(), stats(), record(), reasoning(), endpoint.api(), endpoint.probe(), files.attach(),
+        sessions.list(), config(), stats(), record(), reasoning(), render.render(), render.copy(), endpoint.api(),
+        endpoint.probe(), files.attach(),
         files.attachments(), files.detach(), files.edit(), exit());
   }
 

@@ -18,6 +18,7 @@ final class VirtualScreen {
   private int col;
   int hyperlinks;
   int overflow;
+  final List<String> overflowRows = new ArrayList<>();
 
   VirtualScreen(int width, DisplayWidth widths) {
     this.width = width;
@@ -124,6 +125,7 @@ final class VirtualScreen {
     rowWidths.set(rowWidths.size() - 1, col);
     if (col > width) {
       overflow++;
+      overflowRows.add(row.toString());
     }
   }
 

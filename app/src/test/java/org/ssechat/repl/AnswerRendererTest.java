@@ -120,4 +120,54 @@ class AnswerRendererTest {
     assertThat(out.toString()).isEqualTo(acc.content() + "\n");
     assertThat(meta.toString()).startsWith(acc.reasoning()).contains("finished (stop)");
   }
+
+  /** A bundled Markdown answer streamed at {@code chunk}-byte reads, rendered as Markdown. */
+  private static String markdown(String recording, int chunk, int width) throws IOException {
+    byte[] body = java.nio.file.Files.readAllBytes(org.ssechat.replay.Expected.bundled(recording));
+    StringWriter sw = new StringWriter();
+    AnswerRenderer r = new AnswerRenderer(new PrintWriter(sw), new AnswerRenderer.Options(true,
+        true, false, new org.ssechat.render.MarkdownStream.Look(() -> width, () -> 40,
+            org.ssechat.render.DisplayWidth.NARROW, true)));
+    ChatAccumulator acc = new ChatAccumulator();
+    SseParser parser = SseParsers.create(new ChatChunkDecoder(ChatDeltaListeners.tee(r, acc)));
+    for (int off = 0; off < body.length; off += chunk) {
+      parser.feed(body, off, Math.min(chunk, body.length - off));
+    }
+    parser.endOfInput();
+    r.finish(new ChatResult(Outcome.FINISHED, acc.model(), acc.content(), acc.reasoning(),
+        acc.toolCalls(), acc.finishReason(), acc.usage(), null, List.of(), Metrics.NONE));
+    org.ssechat.render.VirtualScreenAccess screen =
+        new org.ssechat.render.VirtualScreenAccess(width);
+    screen.feed(sw.toString());
+    // the stats line is the terminal's to wrap; every line of the answer fits
+    assertThat(screen.overflowRows()).allMatch(row -> row.startsWith("ssechat-offline"));
+    return screen.text();
+  }
+
+  @Test
+  void markdownAnswersAreDrawnTheSameAtEveryReadSize() throws IOException {
+    String table = org.ssechat.replay.BundledRecordingsGenerator.TABLE;
+    String whole = markdown(table, 1 << 20, 72);
+    for (int chunk : new int[] {1, 7, 64, 500}) {
+      assertThat(markdown(table, chunk, 72)).as("read size %d", chunk).isEqualTo(whole);
+    }
+    assertThat(whole).contains("───┼───").doesNotContain("|---").doesNotContain("**");
+    String code = markdown(org.ssechat.replay.BundledRecordingsGenerator.CODE, 13, 60);
+    assertThat(code).contains("── java ─").doesNotContain("```");
+    assertThat(markdown(org.ssechat.replay.BundledRecordingsGenerator.LUXUN, 5, 40))
+        .contains("• 周树人是他的本名").doesNotContain("**");
+  }
+
+  @Test
+  void markdownKeepsEscapesOutOfTheTerminal() {
+    StringWriter sw = new StringWriter();
+    AnswerRenderer r = new AnswerRenderer(new PrintWriter(sw), new AnswerRenderer.Options(true,
+        true, false, new org.ssechat.render.MarkdownStream.Look(() -> 40, () -> 40,
+            org.ssechat.render.DisplayWidth.NARROW, true)));
+    char[] evil = "**hi** \u001b]52;c;aGk=\u0007 \u001b[2J done\n".toCharArray();
+    r.onContent(0, evil, 0, evil.length);
+    r.finish(ChatResult.failedBeforeResponse("m", "x"));
+    assertThat(sw.toString()).doesNotContain("\u001b]52").doesNotContain("\u001b[2J")
+        .contains("\u001b[1mhi");
+  }
 }

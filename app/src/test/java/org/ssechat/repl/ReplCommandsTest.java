@@ -191,4 +191,25 @@ class ReplCommandsTest extends ContextTest {
     assertThat(summary).contains("finish     stop");
     assertThatThrownBy(() -> run("/serve")).rootCause().hasMessageContaining("ssechat serve");
   }
+
+  @Test
+  void renderSwitchesBetweenMarkdownAndPlainAndCopyExplainsItself() throws Exception {
+    assertThat(run("/render")).contains("answers: ").contains("(auto: ");
+    try {
+      assertThat(run("/render plain")).contains("answers: plain");
+      assertThat(run("/render markdown")).contains("answers: markdown");
+      assertThatThrownBy(() -> client.sendCommand("/render sparkly")).rootCause()
+          .hasMessage("usage: /render markdown|plain|auto");
+    } finally {
+      run("/render auto");
+    }
+    assertThatThrownBy(() -> client.sendCommand("/copy")).rootCause()
+        .hasMessage("nothing to copy: no answer yet");
+    run("hello");
+    assertThatThrownBy(() -> client.sendCommand("/copy 1")).rootCause()
+        .hasMessage("no code block 1 (the last answer has 0)");
+    assertThat(run("/copy")).contains("copied the last answer (9 bytes) via OSC 52");
+    assertThat(RenderCommands.osc52("hi ✓".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isEqualTo("\u001b]52;c;aGkg4pyT\u0007");
+  }
 }
