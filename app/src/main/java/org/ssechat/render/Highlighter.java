@@ -253,7 +253,12 @@ public final class Highlighter {
     if (lang.kind() == Kind.YAML) {
       int colon = yamlKeyEnd(line);
       if (colon > 0) {
-        e.emit(0, colon, KEY);
+        int key = 0;
+        while (line.charAt(key) == ' ' || line.charAt(key) == '-') {
+          key++;
+        }
+        e.emit(0, key, AttributedStyle.DEFAULT);
+        e.emit(key, colon, KEY);
         i = colon;
       }
     }

@@ -231,4 +231,41 @@ class MarkdownStreamTest {
     m.finish();
     assertThat(sw.toString()).isEqualTo("Hi there\n");
   }
+
+  /** A resize applies from the next block on; what is printed stays as it was. */
+  @Test
+  void aResizeTakesEffectAtTheNextBlock() {
+    int[] width = {30};
+    StringWriter sw = new StringWriter();
+    MarkdownStream m = new MarkdownStream(new PrintWriter(sw), true,
+        new MarkdownStream.Look(() -> width[0], () -> 40, DisplayWidth.NARROW, true),
+        AttributedStyle.DEFAULT);
+    m.append("one two three four five six seven eight\n\n");
+    width[0] = 12;
+    m.append("one two three four five six seven eight\n");
+    m.finish();
+    VirtualScreen screen = new VirtualScreen(30, DisplayWidth.NARROW);
+    screen.feed(sw.toString());
+    assertThat(screen.text()).isEqualTo("""
+        one two three four five six
+        seven eight
+
+        one two
+        three four
+        five six
+        seven eight
+        """);
+  }
+
+  /** Every bundled answer, as Markdown, at every chunking (the property {@link #screen} checks). */
+  @Test
+  void everyBundledAnswerRendersTheSameAtEveryChunking() {
+    for (String name : org.ssechat.replay.RecordingLibrary.bundled().names()) {
+      String content = org.ssechat.replay.Expected.of(name).content();
+      if (!content.isEmpty()) {
+        assertThat(screen(content.endsWith("\n") ? content : content + "\n", 64)).as(name)
+            .isNotBlank();
+      }
+    }
+  }
 }
