@@ -44,4 +44,25 @@ class TmuxEndToEndTest {
       t.type("/exit", true);
     }
   }
+
+  /** A Markdown answer streamed into a real terminal: a table and a code block, drawn once. */
+  @Test
+  void aStreamedMarkdownAnswerIsDrawnOnceWithItsTableAndCode() throws Exception {
+    try (TmuxSession t = TmuxSession.start(home, Map.of(), 90, 50)) {
+      assertThat(t.await("session", 60)).contains("provider offline");
+      t.type("Compare the HTTP methods GET, POST, PUT, PATCH and DELETE in a table.", true);
+      String screen = t.await("finished", 30);
+      assertThat(screen).contains("Method │ Typical use").contains("───────┼─")
+          .contains("GET    │ read a resource").doesNotContain("|---").doesNotContain("**");
+      assertThat(screen.split("GET    │ read a resource", -1)).hasSize(2); // drawn once
+      t.type("/render plain", true);
+      t.type("How do I reverse a string in Java?", true);
+      String plain = t.await("```java", 30);
+      assertThat(plain).contains("answers: plain");
+      t.type("/render markdown", true);
+      t.type("How do I reverse a string in Java?", true);
+      assertThat(t.await("── java ──", 30)).contains("new StringBuilder(s).reverse()");
+      t.type("/exit", true);
+    }
+  }
 }
