@@ -372,19 +372,37 @@ public final class MarkdownStream {
     liveShown = true;
   }
 
-  /** The end of {@code s} that fits {@code room} cells, led by {@code …} if cut. */
+  /**
+   * The end of {@code s} that fits {@code room} cells, led by {@code …} if cut: walked from the
+   * end, so it costs the width of the terminal however long the line is.
+   */
   private String tail(CharSequence s, int room) {
-    int from = Math.max(0, s.length() - room * 2);
-    String t = s.subSequence(from, s.length()).toString();
     DisplayWidth widths = look.widths();
-    if (from == 0 && widths.of(t) <= room) {
-      return t;
+    int used = 0;
+    int i = s.length();
+    while (i > 0) {
+      int cp = Character.codePointBefore(s, i);
+      int w = Math.max(0, widths.codePoint(cp));
+      if (used + w > room) {
+        break;
+      }
+      used += w;
+      i -= Character.charCount(cp);
     }
-    int i = 0;
-    while (i < t.length() && widths.of(t.substring(i)) > room - 1) {
-      i += Character.charCount(t.codePointAt(i));
+    if (i == 0) {
+      return s.toString();
     }
-    return "…" + t.substring(i).stripLeading();
+    // make room for the ellipsis, and do not start inside a cluster (a mark, a ZWJ sequence)
+    int start = i;
+    while (used > room - 1 && start < s.length()) {
+      int cp = Character.codePointAt(s, start);
+      used -= Math.max(0, widths.codePoint(cp));
+      start += Character.charCount(cp);
+    }
+    while (start < s.length() && widths.codePoint(Character.codePointAt(s, start)) <= 0) {
+      start += Character.charCount(Character.codePointAt(s, start));
+    }
+    return "…" + s.subSequence(start, s.length()).toString().stripLeading();
   }
 
   private void clearLive() {
