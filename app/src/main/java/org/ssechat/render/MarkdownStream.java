@@ -192,7 +192,7 @@ public final class MarkdownStream {
         tableRows++;
         if (tableRows > Math.max(4, look.height().getAsInt() - 3) && headLines > 0) {
           flushTablePart();
-        } else if (tableRows == 2) {
+        } else if (tableRows == 2 && tableHead == null) {
           tableHead = block.toString();
           headLines = 2;
         }
@@ -261,7 +261,12 @@ public final class MarkdownStream {
   private void flush() {
     if (block.length() > 0) {
       gapBefore();
-      render(block.toString(), 0);
+      String text = block.toString();
+      if (state == State.TABLE && tableHead != null && !text.startsWith(tableHead)) {
+        render(tableHead + text, headLines); // the last rows of a table printed in parts
+      } else {
+        render(text, 0);
+      }
       block.setLength(0);
       gap = true;
     }
@@ -278,9 +283,9 @@ public final class MarkdownStream {
   /** A table taller than the screen: print its rows so far; later rows keep its head. */
   private void flushTablePart() {
     gapBefore();
-    boolean continuation = !block.toString().startsWith(tableHead);
-    render(continuation ? tableHead + block : block.toString(),
-        continuation ? headLines : 0);
+    String text = block.toString();
+    boolean continuation = !text.startsWith(tableHead);
+    render(continuation ? tableHead + text : text, continuation ? headLines : 0);
     block.setLength(0);
     tableRows = 0;
   }
@@ -288,7 +293,7 @@ public final class MarkdownStream {
   private void render(String markdown, int skipHeadRows) {
     Node doc = PARSER.parse(markdown);
     List<List<Span>> lines = renderer.blocks(doc, width(), base);
-    int skip = skipHeadRows == 0 ? 0 : skipHeadRows;
+    int skip = skipHeadRows;
     for (List<Span> l : lines) {
       if (skip-- > 0) {
         continue;

@@ -69,6 +69,14 @@ class ProcessEndToEndTest {
     assertThat(expected.content()).contains("同一个人");
     assertThat(r.out()).isEqualTo(expected.content() + "\n").doesNotContain("WARN")
         .doesNotContain("finished");
+    // to a pipe the Markdown source goes out as it came; --render markdown draws it, unstyled
+    assertThat(r.out()).contains("**周树人和鲁迅是同一个人**");
+    Run drawn = run(Map.of("COLUMNS", "40"), "", "--render", "markdown", "chat",
+        "周树人和鲁迅是兄弟吗？");
+    assertThat(drawn.out()).contains("周树人和鲁迅是同一个人").contains("• 周树人是他的本名")
+        .doesNotContain("**").doesNotContain("\u001b");
+    assertThat(drawn.out().lines()).allMatch(l -> org.ssechat.render.DisplayWidth.NARROW.of(l)
+        <= 40);
     assertThat(r.err()).contains(expected.reasoning().strip().lines().findFirst().orElseThrow());
     assertThat(r.err()).contains("finished (stop)");
     assertNoStackTrace(r);

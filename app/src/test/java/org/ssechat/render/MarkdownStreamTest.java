@@ -268,4 +268,49 @@ class MarkdownStreamTest {
       }
     }
   }
+
+  @Test
+  void indentedCodeAutolinksAndListsThatStartLater() {
+    assertThat(screen("Run:\n\n    make all\n    make test\n\nsee https://example.com/x now\n\n"
+        + "3. third\n4. fourth\n\n> outer\n>\n> > inner\n", 40)).isEqualTo("""
+        Run:
+
+        ────────────────────────────────────────
+        make all
+        make test
+        ────────────────────────────────────────
+
+        see https://example.com/x now
+
+        3. third
+        4. fourth
+
+        │ outer
+        │
+        │ │ inner
+        """);
+  }
+
+  /** A table taller than the screen is printed in parts as its rows come, without its head. */
+  @Test
+  void aTableTallerThanTheScreenIsShownBeforeItEnds() {
+    StringBuilder md = new StringBuilder("| n | square |\n|---|---|\n");
+    for (int i = 1; i <= 12; i++) {
+      md.append("| ").append(i).append(" | ").append(i * i).append(" |\n");
+    }
+    StringWriter sw = new StringWriter();
+    MarkdownStream m = new MarkdownStream(new PrintWriter(sw), true,
+        new MarkdownStream.Look(() -> 40, () -> 8, DisplayWidth.NARROW, true),
+        AttributedStyle.DEFAULT);
+    m.append(md.substring(0, md.indexOf("| 9 | 81")));
+    VirtualScreen early = new VirtualScreen(40, DisplayWidth.NARROW);
+    early.feed(sw.toString());
+    assertThat(early.text()).contains("n │ square").contains("4 │ 16"); // before the end
+    m.append(md.substring(md.indexOf("| 9 | 81")));
+    m.finish();
+    VirtualScreen all = new VirtualScreen(40, DisplayWidth.NARROW);
+    all.feed(sw.toString());
+    assertThat(all.text().split("square", -1)).hasSize(2); // the head once
+    assertThat(all.text()).contains("12 │ 144");
+  }
 }
