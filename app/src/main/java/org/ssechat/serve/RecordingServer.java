@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.ssechat.chat.ChatStreamDecoder;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.client.ChatResult;
 import org.ssechat.client.Outcome;
@@ -223,7 +222,7 @@ public final class RecordingServer implements AutoCloseable {
       return;
     }
     String model = req.path("model").isString() ? req.path("model").asString() : null;
-    Answer a = answerFor(ex, model, RequestPrompts.prompt(req, dialect));
+    ServeAnswer a = answerFor(ex, model, RequestPrompts.prompt(req, dialect));
     if (a != null) {
       stream(ex, a, dialect, model);
     }
@@ -262,56 +261,45 @@ public final class RecordingServer implements AutoCloseable {
       return;
     }
     String model = req.path("model").isString() ? req.path("model").asString() : null;
-    Answer a = answerFor(ex, model, RequestPrompts.lastUserMessage(messages));
+    ServeAnswer a = answerFor(ex, model, RequestPrompts.lastUserMessage(messages));
     if (a == null) {
       return;
     }
     if (req.path("stream").asBoolean(false)) {
       stream(ex, a, Dialect.CHAT, model);
     } else {
-      aggregated(ex, a.rec(), model, a.what(ex, model));
-    }
-  }
-
-  /** The recording chosen for a request, and how. */
-  private record Answer(Recording rec, RecordingLibrary.Match match) {
-    String what(HttpExchange ex, String model) {
-      return "POST " + ex.getRequestURI().getPath() + " model=" + model + " -> "
-          + (match.found() ? rec.name() + " (" + match.kind().label() + " match)"
-          : "no recorded answer");
+      aggregated(ex, a.rec(), model, a.what(ex.getRequestURI().getPath(), model));
     }
   }
 
   /**
-   * The recording that answers {@code model} and {@code prompt} ({@link RecordingLibrary#match},
-   * else the {@link NoMatchAnswer}), with {@code X-Ssechat-Match} set; null after answering 500
-   * for an unreadable recording.
+   * The recording that answers {@code model} and {@code prompt}, with {@code X-Ssechat-Match}
+   * set; null after answering 500 for an unreadable recording.
    */
-  private Answer answerFor(HttpExchange ex, String model, String prompt) throws IOException {
-    RecordingLibrary.Match match = library.match(model, prompt);
-    String name = match.found() ? match.name() : NoMatchAnswer.NAME;
-    Recording rec;
+  private ServeAnswer answerFor(HttpExchange ex, String model, String prompt) throws IOException {
+    ServeAnswer a;
     try {
-      rec = match.found() ? library.get(name) : NoMatchAnswer.recording(library);
+      a = ServeAnswer.select(library, model, prompt);
     } catch (IOException e) {
+      String name = ServeAnswer.nameFor(library, model, prompt);
       error(ex, 500, "recording '" + name + "' is unreadable: " + Failures.oneLine(e),
           "server_error");
       log.accept("recording " + name + " is unreadable: " + Failures.oneLine(e));
       return null;
     }
-    ex.getResponseHeaders().set("X-Ssechat-Match", match.kind().label());
-    return new Answer(rec, match);
+    ex.getResponseHeaders().set("X-Ssechat-Match", a.match().kind().label());
+    return a;
   }
 
   /**
    * Streams the answer to a client of {@code dialect}: byte for byte if the recording is in that
    * dialect, else translated on the fly ({@link TranslatedStream}); pacing kept either way.
    */
-  private void stream(HttpExchange ex, Answer a, Dialect dialect, String model)
+  private void stream(HttpExchange ex, ServeAnswer a, Dialect dialect, String model)
       throws IOException {
     Recording rec = a.rec();
-    Dialect from = ChatStreamDecoder.detect(rec.body(), 0, rec.body().length);
-    String what = a.what(ex, model);
+    Dialect from = a.dialect();
+    String what = a.what(ex.getRequestURI().getPath(), model);
     try {
       if (from != dialect) {
         if (TranslatedStream.stream(ex, rec, from, dialect, model == null ? rec.name() : model,
