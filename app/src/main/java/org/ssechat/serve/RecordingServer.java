@@ -63,7 +63,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Each request runs on a pool thread, so many clients stream at once. A client that goes away
  * mid-stream only ends its own replay ({@link #disconnects()} counts them).
  */
-public final class RecordingServer implements AutoCloseable {
+public final class RecordingServer implements ServeEngine {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;

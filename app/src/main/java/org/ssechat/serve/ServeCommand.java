@@ -8,7 +8,7 @@ import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.text.TerminalText;
 
-/** {@code ssechat serve} as a command: starts a {@link RecordingServer}, reports, waits. */
+/** {@code ssechat serve} as a command: starts an engine, reports, waits. */
 public final class ServeCommand {
   private ServeCommand() {}
 
@@ -26,17 +26,30 @@ public final class ServeCommand {
       err.flush();
       return ExitCodes.ERROR;
     }
-    RecordingServer server;
+    ServeEngine server;
+    java.util.function.Consumer<String> log = line -> {
+      out.println(TerminalText.oneLine(line, Integer.MAX_VALUE)); // names come from clients
+      out.flush();
+    };
     try {
-      server = new RecordingServer(lib, options.host(), options.port(), options.speed(),
-          PacingClock.SYSTEM, line -> {
-            out.println(TerminalText.oneLine(line, Integer.MAX_VALUE)); // names come from clients
-            out.flush();
-          });
+      server = options.engine().equals("threads")
+          ? new RecordingServer(lib, options.host(), options.port(), options.speed(),
+              PacingClock.SYSTEM, log)
+          : new EventLoopServer(lib, options.host(), options.port(), options.speed(),
+              EventLoopServer.Limits.DEFAULTS.withToken(options.token()), log);
     } catch (IOException e) {
       err.println("error: " + Failures.oneLine(Failures.messageOf(e))); // says which address
       err.flush();
       return ExitCodes.ERROR;
+    }
+    if (!loopback(options.host())) {
+      err.println("warning: serving on " + options.host() + ", reachable from other machines"
+          + (options.token() == null ? ", with no token (--token)" : ""));
+      err.flush();
+    }
+    if (options.token() != null && options.engine().equals("threads")) {
+      err.println("warning: --token is checked by the netty engine only");
+      err.flush();
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ssechat-serve-stop"));
     out.println("serving " + lib.names().size() + " recordings (" + lib.description()
@@ -47,5 +60,13 @@ public final class ServeCommand {
     out.flush();
     server.awaitStop();
     return ExitCodes.OK;
+  }
+
+  private static boolean loopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

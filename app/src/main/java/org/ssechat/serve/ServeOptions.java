@@ -14,8 +14,17 @@ import org.ssechat.replay.Speed;
  * @param port  the port; 0 picks a free one
  * @param dir   the directory of {@code *.sse} recordings, or null for the bundled ones
  * @param speed the replay speed of streamed answers
+ * @param engine {@code netty} (the event loop, the default) or {@code threads} (thread per
+ *               stream, the JDK's HTTP server: kept to compare under load)
+ * @param token  the bearer token clients must send, or null for none
  */
-public record ServeOptions(String host, int port, Path dir, Speed speed) {
+public record ServeOptions(String host, int port, Path dir, Speed speed, String engine,
+    String token) {
+
+  /** The event-loop engine, no token. */
+  public ServeOptions(String host, int port, Path dir, Speed speed) {
+    this(host, port, dir, speed, "netty", null);
+  }
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -26,18 +35,24 @@ public record ServeOptions(String host, int port, Path dir, Speed speed) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("bad port " + port + ": use 0-65535");
     }
+    if (!engine.equals("netty") && !engine.equals("threads")) {
+      throw new IllegalArgumentException("bad engine '" + engine + "': use netty or threads");
+    }
   }
 
   /** The usage line. */
   public static final String USAGE =
-      "serve [--port 8080] [--dir DIR] [--speed 1|2|10|max] [--host 127.0.0.1]";
+      "serve [--port 8080] [--dir DIR] [--speed 1|2|10|max] [--host 127.0.0.1] [--token T]"
+          + " [--engine netty|threads]";
 
   /** The options, declared once for the command line and help. */
   public static final List<CommandOption> OPTIONS = List.of(
       Args.valued("port", 'p', "port (default 8080; 0 picks a free one)"),
       Args.valued("dir", 'd', "directory of NAME.sse recordings (default: bundled)"),
       Args.valued("speed", 's', "1|2|10|max (default 1)"),
-      Args.valued("host", 'H', "address to bind (default 127.0.0.1)"));
+      Args.valued("host", 'H', "address to bind (default 127.0.0.1)"),
+      Args.valued("token", 't', "require Authorization: Bearer TOKEN"),
+      Args.valued("engine", 'e', "netty (event loop, default) or threads (thread per stream)"));
 
   /**
    * Reads the options from a parsed {@code serve} command line.
@@ -54,8 +69,10 @@ public record ServeOptions(String host, int port, Path dir, Speed speed) {
     String dir = a.value("dir");
     String speed = a.value("speed");
     String host = a.value("host");
+    String engine = a.value("engine");
     return new ServeOptions(host == null ? d.host() : host, port == null ? d.port() : port(port),
-        dir == null ? null : Path.of(dir), speed == null ? d.speed() : Speed.parse(speed));
+        dir == null ? null : Path.of(dir), speed == null ? d.speed() : Speed.parse(speed),
+        engine == null ? d.engine() : engine, a.value("token"));
   }
 
   /** {@link #from(Args)} for process arguments (after {@code serve}). */

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ssechat.replay.Expected;
-import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.replay.Speed;
 
@@ -28,12 +27,12 @@ import org.ssechat.replay.Speed;
  */
 class DialectSdkCompatibilityTest {
   private static final String TEXT = "openai-gpt4o-mini-text-usage";
-  private static RecordingServer server;
+  private static ServeEngine server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new RecordingServer(RecordingLibrary.bundled(), "127.0.0.1", 0, Speed.parse("20"),
-        PacingClock.SYSTEM, line -> {});
+    server = new EventLoopServer(RecordingLibrary.bundled(), "127.0.0.1", 0, Speed.parse("20"),
+        EventLoopServer.Limits.DEFAULTS, line -> {});
   }
 
   @AfterAll

@@ -17,20 +17,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ssechat.replay.BundledRecordingsGenerator;
 import org.ssechat.replay.Expected;
-import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.replay.Speed;
 
 /** The official OpenAI Java SDK, pointed at the recording server. */
 class OpenAiSdkCompatibilityTest {
 
-  private static RecordingServer server;
+  private static ServeEngine server;
   private static OpenAIClient client;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new RecordingServer(RecordingLibrary.bundled(), "127.0.0.1", 0, Speed.parse("20"),
-        PacingClock.SYSTEM, line -> {});
+    server = new EventLoopServer(RecordingLibrary.bundled(), "127.0.0.1", 0, Speed.parse("20"),
+        EventLoopServer.Limits.DEFAULTS, line -> {});
     client = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl().toString())
         .apiKey("sk-dummy").maxRetries(0).timeout(Duration.ofSeconds(20)).build();
   }

@@ -1,0 +1,540 @@
+package org.ssechat.serve;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.ssechat.chat.ChatStreamDecoder;
+import org.ssechat.chat.ChatStreamDecoder.Dialect;
+import org.ssechat.client.ChatResult;
+import org.ssechat.client.Outcome;
+import org.ssechat.failure.Failures;
+import org.ssechat.record.Recording;
+import org.ssechat.replay.ReadPlan;
+import org.ssechat.replay.RecordingLibrary;
+import org.ssechat.replay.RecordingStreams;
+import org.ssechat.replay.Speed;
+import org.ssechat.sse.SseLimits;
+import org.ssechat.sse.SseParser;
+import org.ssechat.sse.SseParsers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code ssechat serve} on an event loop (Netty): the same endpoints as {@link RecordingServer},
+ * without a thread per stream. Pacing is a timer on the connection's event loop that follows
+ * the recording's read plan; a recording's bytes are one shared buffer written as slices of it
+ * (no copy); the next read is written only when the last one has left (backpressure), and a
+ * client that goes away stops its timer at once.
+ *
+ * <p>Guards: request bodies over {@link Limits#maxBodyBytes()} get 413; a request not complete
+ * within {@link Limits#requestTimeoutSeconds()} is closed; connections past
+ * {@link Limits#maxConnections()} get 503; with a token, requests without
+ * {@code Authorization: Bearer TOKEN} (or {@code x-api-key: TOKEN}) get 401; on a loopback bind a
+ * {@code Host} that is not a loopback name gets 421 (DNS rebinding).
+ */
+public final class EventLoopServer implements ServeEngine {
+
+  /** The guards; {@link #DEFAULTS} unless set. */
+  public record Limits(int maxBodyBytes, int maxConnections, int requestTimeoutSeconds,
+      String token) {
+    public static final Limits DEFAULTS = new Limits(16 * 1024 * 1024, 20_000, 30, null);
+
+    public Limits withToken(String t) {
+      return new Limits(maxBodyBytes, maxConnections, requestTimeoutSeconds, t);
+    }
+
+    public Limits withMaxConnections(int n) {
+      return new Limits(maxBodyBytes, n, requestTimeoutSeconds, token);
+    }
+
+    public Limits withMaxBodyBytes(int n) {
+      return new Limits(n, maxConnections, requestTimeoutSeconds, token);
+    }
+  }
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private final RecordingLibrary library;
+  private final Speed speed;
+  private final Consumer<String> log;
+  private final Limits limits;
+  private final boolean loopback;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final Channel server;
+  private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final Map<String, ByteBuf> bodies = new ConcurrentHashMap<>();
+  private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicLong streamed = new AtomicLong();
+  private final AtomicLong disconnects = new AtomicLong();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /**
+   * Binds and starts serving at once.
+   *
+   * @throws IOException if the address cannot be bound
+   */
+  public EventLoopServer(RecordingLibrary library, String host, int port, Speed speed,
+      Limits limits, Consumer<String> log) throws IOException {
+    this.library = library;
+    this.speed = speed;
+    this.log = log;
+    this.limits = limits;
+    this.loopback = InetAddress.getByName(host).isLoopbackAddress();
+    this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+    ServerBootstrap b = new ServerBootstrap().group(boss, workers)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 4096)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline().addLast(new ReadTimeoutHandler(limits.requestTimeoutSeconds()),
+                new HttpServerCodec(), new HttpObjectAggregator(limits.maxBodyBytes()),
+                new Handler());
+          }
+        });
+    try {
+      this.server = b.bind(host, port).sync().channel();
+    } catch (Exception e) {
+      boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      throw new BindException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+    }
+  }
+
+  /** The bound port. */
+  public int port() {
+    return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  /** {@code http://HOST:PORT/v1}. */
+  public URI baseUrl() {
+    String host = ((InetSocketAddress) server.localAddress()).getHostString();
+    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port()
+        + "/v1");
+  }
+
+  public long streamed() {
+    return streamed.get();
+  }
+
+  public long disconnects() {
+    return disconnects.get();
+  }
+
+  public void awaitStop() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops accepting, closes every connection (ending streams) and frees the port. */
+  @Override
+  public void close() {
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    stopped.countDown();
+    server.close().syncUninterruptibly();
+    channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  /** The recording's bytes as one shared read-only buffer, sliced for every stream. */
+  private ByteBuf body(Recording rec) {
+    return bodies.computeIfAbsent(rec.name(),
+        n -> Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(rec.body())));
+  }
+
+  /** One connection: requests one at a time; a paced stream owns the connection until it ends. */
+  private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private ScheduledFuture<?> timer;
+    private boolean streaming;
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+      if (connections.incrementAndGet() > limits.maxConnections()) {
+        FullHttpResponse r = error(HttpResponseStatus.SERVICE_UNAVAILABLE, "this server is at its "
+            + "limit of " + limits.maxConnections() + " connections; try again", "server_error");
+        r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        r.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+        ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+      } else {
+        channels.add(ctx.channel());
+      }
+      super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+      connections.decrementAndGet();
+      if (streaming) {
+        disconnects.incrementAndGet();
+        streaming = false;
+      }
+      if (timer != null) {
+        timer.cancel(false);
+      }
+      super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (!(cause instanceof IOException)) {
+        log.accept("connection failed: " + Failures.oneLine(cause));
+      }
+      ctx.close();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+      if (!req.decoderResult().isSuccess()) {
+        send(ctx, req, error(HttpResponseStatus.BAD_REQUEST, "malformed request",
+            "invalid_request_error"));
+        return;
+      }
+      if (ctx.pipeline().get(ReadTimeoutHandler.class) != null) {
+        ctx.pipeline().remove(ReadTimeoutHandler.class); // a whole request arrived in time
+      }
+      String path = new QueryStringPath(req.uri()).path;
+      String refusal = refusal(req);
+      if (refusal != null) {
+        HttpResponseStatus status = refusal.startsWith("host")
+            ? HttpResponseStatus.MISDIRECTED_REQUEST : HttpResponseStatus.UNAUTHORIZED;
+        send(ctx, req, error(status, refusal, "invalid_request_error"));
+        log.accept(req.method() + " " + path + " refused: " + refusal);
+        return;
+      }
+      try {
+        route(ctx, req, path);
+      } catch (RuntimeException | IOException e) {
+        log.accept(req.method() + " " + path + " failed: " + Failures.oneLine(e));
+        send(ctx, req, error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: "
+            + Failures.oneLine(e), "server_error"));
+      }
+    }
+
+    /** Why the request is refused (Host, token), or null. */
+    private String refusal(FullHttpRequest req) {
+      if (loopback) {
+        String host = req.headers().get(HttpHeaderNames.HOST, "");
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+            : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
+        if (!(name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]")
+            || name.startsWith("127."))) {
+          return "host '" + Failures.excerpt(host, null) + "' is not this loopback server "
+              + "(DNS rebinding?)";
+        }
+      }
+      if (limits.token() != null) {
+        String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION, "");
+        String key = req.headers().get("x-api-key", "");
+        if (!auth.equals("Bearer " + limits.token()) && !key.equals(limits.token())) {
+          return "a valid token is required (Authorization: Bearer TOKEN)";
+        }
+      }
+      return null;
+    }
+
+    private void route(ChannelHandlerContext ctx, FullHttpRequest req, String path)
+        throws IOException {
+      boolean post = req.method().equals(HttpMethod.POST);
+      if (path.equals("/v1/models") || path.equals("/models")) {
+        send(ctx, req, json(HttpResponseStatus.OK, models()));
+        log.accept("GET /v1/models -> " + library.names().size() + " models");
+      } else if (path.equals("/v1/chat/completions") || path.equals("/chat/completions")
+          || path.equals("/v1/messages") || path.equals("/v1/responses")) {
+        if (!post) {
+          send(ctx, req, error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method " + req.method()
+              + " not allowed on " + path, "invalid_request_error"));
+          return;
+        }
+        Dialect dialect = path.endsWith("messages") ? Dialect.MESSAGES
+            : path.endsWith("responses") ? Dialect.RESPONSES : Dialect.CHAT;
+        answer(ctx, req, path, dialect);
+      } else {
+        send(ctx, req, error(HttpResponseStatus.NOT_FOUND, "no route " + req.method() + " "
+            + path + " (this server has POST /v1/chat/completions, /v1/messages, "
+            + "/v1/responses and GET /v1/models)", "invalid_request_error"));
+      }
+    }
+
+    private void answer(ChannelHandlerContext ctx, FullHttpRequest req, String path,
+        Dialect dialect) throws IOException {
+      JsonNode body;
+      try (ByteBufInputStream in = new ByteBufInputStream(req.content())) {
+        body = JSON.readTree(in);
+      } catch (JacksonException e) {
+        send(ctx, req, error(HttpResponseStatus.BAD_REQUEST, "request body is not valid JSON: "
+            + Failures.oneLine(e), "invalid_request_error"));
+        return;
+      }
+      if (body == null || !body.isObject()) {
+        send(ctx, req, error(HttpResponseStatus.BAD_REQUEST, "request body must be a JSON "
+            + "object", "invalid_request_error"));
+        return;
+      }
+      boolean stream = body.path("stream").asBoolean(false);
+      String prompt;
+      if (dialect == Dialect.CHAT) {
+        if (!body.path("messages").isArray()) {
+          send(ctx, req, error(HttpResponseStatus.BAD_REQUEST, "'messages' must be an array",
+              "invalid_request_error"));
+          return;
+        }
+        prompt = RequestPrompts.lastUserMessage(body.path("messages"));
+      } else {
+        if (!stream) {
+          send(ctx, req, error(HttpResponseStatus.BAD_REQUEST, "this server answers "
+              + dialect.name().toLowerCase(java.util.Locale.ROOT) + " requests with stream: true "
+              + "only", "invalid_request_error"));
+          return;
+        }
+        prompt = RequestPrompts.prompt(body, dialect);
+      }
+      String model = body.path("model").isString() ? body.path("model").asString() : null;
+      ServeAnswer a;
+      try {
+        a = ServeAnswer.select(library, model, prompt);
+      } catch (IOException e) {
+        String name = ServeAnswer.nameFor(library, model, prompt);
+        send(ctx, req, error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "recording '" + name
+            + "' is unreadable: " + Failures.oneLine(e), "server_error"));
+        return;
+      }
+      String what = a.what(path, model);
+      if (!stream) {
+        aggregated(ctx, req, a, model, what);
+        return;
+      }
+      HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+      head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
+          .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
+          .set("X-Ssechat-Match", a.match().kind().label());
+      if (a.match().found()) {
+        head.headers().set("X-Ssechat-Recording", a.rec().name());
+      }
+      HttpUtil.setTransferEncodingChunked(head, true);
+      HttpUtil.setKeepAlive(head, HttpUtil.isKeepAlive(req));
+      ctx.writeAndFlush(head);
+      Dialect from = a.dialect();
+      Chunks chunks = from == dialect ? new RawChunks(body(a.rec()))
+          : new TranslatedChunks(a.rec().body(), from, dialect,
+              model == null ? a.rec().name() : model);
+      streaming = true;
+      play(ctx, HttpUtil.isKeepAlive(req), ReadPlan.original(a.rec(), speed), chunks, 0,
+          System.nanoTime(), what + (from == dialect ? " (streamed " + a.rec().body().length
+              + " bytes)" : " (translated from " + from.name().toLowerCase(java.util.Locale.ROOT)
+              + ")"));
+    }
+
+    /** Writes read {@code i} when it is due, then schedules the next once it has left. */
+    private void play(ChannelHandlerContext ctx, boolean keepAlive, ReadPlan plan, Chunks chunks,
+        int i, long start, String what) {
+      if (!ctx.channel().isActive()) {
+        return;
+      }
+      if (i == plan.chunks().size()) {
+        ByteBuf tail = chunks.end();
+        if (tail.isReadable()) {
+          ctx.write(new DefaultHttpContent(tail));
+        }
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
+          if (f.isSuccess()) {
+            streaming = false;
+            streamed.incrementAndGet();
+            log.accept(what);
+          }
+          if (!keepAlive) {
+            ctx.close();
+          }
+        });
+        return;
+      }
+      ReadPlan.Chunk c = plan.chunks().get(i);
+      long wait = start + c.atNanos() - System.nanoTime();
+      if (wait > 0) {
+        timer = ctx.executor().schedule(() -> play(ctx, keepAlive, plan, chunks, i, start, what),
+            wait, TimeUnit.NANOSECONDS);
+        return;
+      }
+      ByteBuf out = chunks.read(c.offset(), c.length());
+      if (!out.isReadable()) {
+        play(ctx, keepAlive, plan, chunks, i + 1, start, what);
+        return;
+      }
+      ctx.writeAndFlush(new DefaultHttpContent(out)).addListener(f -> {
+        if (f.isSuccess()) {
+          play(ctx, keepAlive, plan, chunks, i + 1, start, what);
+        } else {
+          ctx.close();
+        }
+      });
+    }
+
+    private void aggregated(ChannelHandlerContext ctx, FullHttpRequest req, ServeAnswer a,
+        String model, String what) {
+      ChatResult r = RecordingStreams.decode(a.rec(), model == null ? a.rec().name() : model);
+      if (r.outcome() == Outcome.ERROR) {
+        send(ctx, req, error(HttpResponseStatus.BAD_GATEWAY, r.error(), "server_error"));
+        log.accept(what + " (recorded error: " + r.error() + ")");
+        return;
+      }
+      FullHttpResponse resp = json(HttpResponseStatus.OK, CompletionJson.of("chatcmpl-"
+          + a.rec().name(), System.currentTimeMillis() / 1000, r));
+      resp.headers().set("X-Ssechat-Match", a.match().kind().label());
+      send(ctx, req, resp);
+      log.accept(what + " (aggregated, " + r.outcome().label() + ")");
+    }
+
+    private void send(ChannelHandlerContext ctx, FullHttpRequest req, FullHttpResponse resp) {
+      boolean keepAlive = HttpUtil.isKeepAlive(req);
+      HttpUtil.setKeepAlive(resp, keepAlive);
+      var f = ctx.writeAndFlush(resp);
+      if (!keepAlive) {
+        f.addListener(ChannelFutureListener.CLOSE);
+      }
+    }
+  }
+
+  /** The bytes a stream sends per read: slices of the recording, or their translation. */
+  private interface Chunks {
+    ByteBuf read(int offset, int length);
+
+    /** What is left to send at the end (empty for raw bytes). */
+    ByteBuf end();
+  }
+
+  /** The recording's own bytes: slices of the one shared buffer, no copy. */
+  private record RawChunks(ByteBuf body) implements Chunks {
+    @Override
+    public ByteBuf read(int offset, int length) {
+      return body.slice(offset, length);
+    }
+
+    @Override
+    public ByteBuf end() {
+      return Unpooled.EMPTY_BUFFER;
+    }
+  }
+
+  /** The recording decoded in its own dialect, re-encoded as the client's, read by read. */
+  private static final class TranslatedChunks implements Chunks {
+    private final byte[] body;
+    private final DialectEventWriter writer;
+    private final SseParser parser;
+
+    TranslatedChunks(byte[] body, Dialect from, Dialect to, String model) {
+      this.body = body;
+      this.writer = TranslatedStream.writer(to, model);
+      this.parser = SseParsers.create(SseParsers.DEFAULT, ChatStreamDecoder.of(from, writer),
+          SseLimits.DEFAULTS);
+    }
+
+    @Override
+    public ByteBuf read(int offset, int length) {
+      parser.feed(body, offset, length);
+      return Unpooled.wrappedBuffer(writer.drain());
+    }
+
+    @Override
+    public ByteBuf end() {
+      parser.endOfInput();
+      writer.finish();
+      return Unpooled.wrappedBuffer(writer.drain());
+    }
+  }
+
+  private ObjectNode models() {
+    ObjectNode list = JSON.createObjectNode();
+    list.put("object", "list");
+    ArrayNode data = list.putArray("data");
+    for (String name : library.names()) {
+      ObjectNode m = data.addObject();
+      m.put("id", name);
+      m.put("object", "model");
+      m.put("created", 0);
+      m.put("owned_by", "ssechat-recordings");
+    }
+    return list;
+  }
+
+  private static FullHttpResponse json(HttpResponseStatus status, JsonNode body) {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+        Unpooled.wrappedBuffer(bytes));
+    r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+    return r;
+  }
+
+  private static FullHttpResponse error(HttpResponseStatus status, String message, String type) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode err = root.putObject("error");
+    err.put("message", message);
+    err.put("type", type);
+    err.putNull("param");
+    err.putNull("code");
+    return json(status, root);
+  }
+
+  /** The path of a request URI, without its query. */
+  private record QueryStringPath(String path) {
+    QueryStringPath {
+      int q = path.indexOf('?');
+      path = q < 0 ? path : path.substring(0, q);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package org.ssechat.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.ssechat.chat.ChatAccumulator;
+import org.ssechat.chat.ChatStreamDecoder;
+import org.ssechat.chat.ChatStreamDecoder.Dialect;
+import org.ssechat.replay.RecordingLibrary;
+import org.ssechat.replay.Speed;
+import org.ssechat.sse.SseParser;
+import org.ssechat.sse.SseParsers;
+
+/** The event-loop engine: the same answers as the thread-per-stream one, and its guards. */
+class EventLoopServerTest {
+  static {
+    // every buffer is tracked: a leak in these tests is logged by Netty as LEAK
+    io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.PARANOID);
+  }
+
+  private static final RecordingLibrary LIB = RecordingLibrary.bundled();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .build();
+  private final List<EventLoopServer> servers = new ArrayList<>();
+  private final ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+
+  @AfterEach
+  void stop() {
+    servers.forEach(EventLoopServer::close);
+  }
+
+  private EventLoopServer start(Speed speed, EventLoopServer.Limits limits) throws Exception {
+    EventLoopServer s = new EventLoopServer(LIB, "127.0.0.1", 0, speed, limits, log::add);
+    servers.add(s);
+    return s;
+  }
+
+  private HttpResponse<byte[]> post(EventLoopServer s, String path, String body, String auth)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.baseUrl() + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (auth != null) {
+      b.header("Authorization", auth);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static String chat(String model, boolean stream) {
+    return "{\"model\":\"" + model + "\",\"stream\":" + stream
+        + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+  }
+
+  private static ChatAccumulator decoded(Dialect d, byte[] body) {
+    ChatAccumulator acc = new ChatAccumulator();
+    SseParser p = SseParsers.create(ChatStreamDecoder.of(d, acc));
+    p.feed(body, 0, body.length);
+    p.endOfInput();
+    return acc;
+  }
+
+  @Test
+  void everyRecordingStreamsByteExactOrTranslatedAndModelsAreListed() throws Exception {
+    EventLoopServer s = start(Speed.MAX, EventLoopServer.Limits.DEFAULTS);
+    for (String name : LIB.names()) {
+      HttpResponse<byte[]> r = post(s, "/chat/completions", chat(name, true), null);
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("content-type")).hasValue("text/event-stream");
+      byte[] rec = LIB.get(name).body();
+      Dialect d = ChatStreamDecoder.detect(rec, 0, rec.length);
+      if (d == Dialect.CHAT) {
+        assertThat(new String(r.body(), StandardCharsets.UTF_8))
+            .isEqualTo(new String(rec, StandardCharsets.UTF_8));
+      } else {
+        assertThat(decoded(Dialect.CHAT, r.body()).content()).isEqualTo(decoded(d, rec).content());
+      }
+    }
+    assertThat(s.streamed()).isEqualTo(LIB.names().size());
+    String models = new String(http.send(HttpRequest.newBuilder(URI.create(s.baseUrl()
+        + "/models")).build(), HttpResponse.BodyHandlers.ofByteArray()).body(),
+        StandardCharsets.UTF_8);
+    assertThat(models).contains("\"ssechat-offline-sky-blue\"");
+    var m = decoded(Dialect.MESSAGES, post(s, "/messages", "{\"model\":\"ssechat-offline-sky-blue\","
+        + "\"max_tokens\":9,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+        null).body());
+    assertThat(m.content()).isEqualTo(decoded(Dialect.CHAT, LIB.get("ssechat-offline-sky-blue")
+        .body()).content());
+    assertThat(m.finishReason()).isEqualTo("end_turn");
+    String whole = new String(post(s, "/chat/completions", chat("ssechat-offline-sky-blue",
+        false), null).body(), StandardCharsets.UTF_8);
+    assertThat(whole).contains("\"object\":\"chat.completion\"").contains("Rayleigh");
+  }
+
+  @Test
+  void guardsAnswerWithTheRightStatus() throws Exception {
+    EventLoopServer s = start(Speed.MAX, EventLoopServer.Limits.DEFAULTS.withToken("t0k3n")
+        .withMaxBodyBytes(1024));
+    assertThat(post(s, "/chat/completions", chat("x", true), null).statusCode()).isEqualTo(401);
+    assertThat(post(s, "/chat/completions", chat("x", true), "Bearer wrong").statusCode())
+        .isEqualTo(401);
+    assertThat(post(s, "/chat/completions", chat("ssechat-offline-sky-blue", true),
+        "Bearer t0k3n").statusCode()).isEqualTo(200);
+    assertThat(post(s, "/chat/completions", "{\"pad\":\"" + "x".repeat(4000) + "\"}",
+        "Bearer t0k3n").statusCode()).isEqualTo(413);
+    assertThat(post(s, "/chat/completions", "{not json", "Bearer t0k3n").statusCode())
+        .isEqualTo(400);
+    assertThat(post(s, "/nowhere", "{}", "Bearer t0k3n").statusCode()).isEqualTo(404);
+    // DNS rebinding: a browser sends the attacker's host name to the loopback port
+    try (Socket sock = new Socket("127.0.0.1", s.port())) {
+      OutputStream out = sock.getOutputStream();
+      out.write(("GET /v1/models HTTP/1.1\r\nHost: evil.example:80\r\nAuthorization: Bearer "
+          + "t0k3n\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String resp = new String(sock.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(resp).startsWith("HTTP/1.1 421").contains("DNS rebinding");
+    }
+  }
+
+  @Test
+  void connectionsPastTheLimitGet503() throws Exception {
+    EventLoopServer s = start(Speed.parse("1"), EventLoopServer.Limits.DEFAULTS
+        .withMaxConnections(2));
+    try (Socket a = new Socket("127.0.0.1", s.port()); Socket b = new Socket("127.0.0.1",
+        s.port()); Socket c = new Socket("127.0.0.1", s.port())) {
+      c.setSoTimeout(5000);
+      String resp = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(resp).startsWith("HTTP/1.1 503").contains("limit of 2 connections");
+    }
+  }
+
+  /** Hundreds of paced streams at once, on a few threads: every one completes in time. */
+  @Test
+  void threeHundredPacedStreamsAllComplete() throws Exception {
+    EventLoopServer s = start(Speed.parse("10"), EventLoopServer.Limits.DEFAULTS);
+    byte[] rec = LIB.get("ssechat-offline-sky-blue").body();
+    HttpRequest req = HttpRequest.newBuilder(URI.create(s.baseUrl() + "/chat/completions"))
+        .POST(HttpRequest.BodyPublishers.ofString(chat("ssechat-offline-sky-blue", true)))
+        .build();
+    long t0 = System.nanoTime();
+    List<CompletableFuture<HttpResponse<byte[]>>> all = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      all.add(http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray()));
+    }
+    for (var f : all) {
+      assertThat(f.get().body()).isEqualTo(rec);
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    // 5.7 s recorded at speed 10: 0.57 s each; a thread-per-stream server with 256 threads needs
+    // two rounds; one event loop plays all 300 at once
+    assertThat(ms).isLessThan(4000);
+    assertThat(s.streamed()).isEqualTo(300);
+  }
+
+  @Test
+  void aClientThatLeavesMidStreamIsCountedAndTheServerGoesOn() throws Exception {
+    EventLoopServer s = start(Speed.parse("1"), EventLoopServer.Limits.DEFAULTS);
+    try (Socket sock = new Socket("127.0.0.1", s.port())) {
+      String body = chat("ssechat-offline-sky-blue", true);
+      sock.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
+          + body).getBytes(StandardCharsets.UTF_8));
+      InputStream in = sock.getInputStream();
+      assertThat(in.read(new byte[512])).isPositive(); // the stream began
+    }
+    for (int i = 0; i < 50 && s.disconnects() == 0; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(s.disconnects()).isEqualTo(1);
+    assertThat(post(s, "/chat/completions", chat("ssechat-offline-welcome", false), null)
+        .statusCode()).isEqualTo(200);
+  }
+}
