@@ -179,7 +179,11 @@ public final class EventLoopServer implements ServeEngine {
     }
   }
 
-  /** Stops accepting, closes every connection (ending streams) and frees the port. */
+  /**
+   * Stops accepting, ends every running stream cleanly (its timer stopped, the chunked body
+   * terminated, so a client sees the stream end where it was rather than a broken connection),
+   * closes every connection and frees the port.
+   */
   @Override
   public void close() {
     if (stopped.getCount() == 0) {
@@ -187,6 +191,13 @@ public final class EventLoopServer implements ServeEngine {
     }
     stopped.countDown();
     server.close().syncUninterruptibly();
+    for (Channel ch : channels) {
+      Handler h = ch.pipeline().get(Handler.class);
+      if (h != null) {
+        ch.eventLoop().execute(() -> h.endStream(ch));
+      }
+    }
+    channels.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
     channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -202,6 +213,20 @@ public final class EventLoopServer implements ServeEngine {
   private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private ScheduledFuture<?> timer;
     private boolean streaming;
+
+    /** On the channel's loop: a running stream ends here (its last chunk), then the close. */
+    void endStream(Channel ch) {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+      if (streaming) {
+        streaming = false;
+        ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
+            .addListener(ChannelFutureListener.CLOSE);
+      } else {
+        ch.close();
+      }
+    }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {

@@ -243,4 +243,23 @@ class EventLoopServerTest {
     assertThat(post(s, "/chat/completions", chat("ssechat-offline-welcome", false), null)
         .statusCode()).isEqualTo(200);
   }
+
+  /** Closing the server ends a running stream cleanly: the client sees an end, not an error. */
+  @Test
+  void closingEndsRunningStreamsCleanly() throws Exception {
+    EventLoopServer s = start(Speed.parse("1"), EventLoopServer.Limits.DEFAULTS);
+    Timing t = new Timing();
+    CompletableFuture<HttpResponse<Void>> f = http.sendAsync(HttpRequest.newBuilder(
+        URI.create(s.baseUrl() + "/chat/completions")).POST(HttpRequest.BodyPublishers.ofString(
+        chat("ssechat-offline-sky-blue", true))).build(), HttpResponse.BodyHandlers.fromSubscriber(t));
+    for (int i = 0; i < 100 && t.first < 0; i++) {
+      Thread.sleep(20);
+    }
+    s.close();
+    assertThat(f.get(5, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    byte[] got = t.bytes.toByteArray();
+    byte[] rec = LIB.get("ssechat-offline-sky-blue").body();
+    assertThat(got.length).isPositive().isLessThan(rec.length);
+    assertThat(java.util.Arrays.copyOf(rec, got.length)).isEqualTo(got); // a clean prefix
+  }
 }
