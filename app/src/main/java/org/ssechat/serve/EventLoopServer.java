@@ -115,6 +115,8 @@ public final class EventLoopServer implements ServeEngine {
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicLong streamed = new AtomicLong();
   private final AtomicLong disconnects = new AtomicLong();
+  private final AtomicLong requests = new AtomicLong();
+  private final Faults faults;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   /**
@@ -124,6 +126,17 @@ public final class EventLoopServer implements ServeEngine {
    */
   public EventLoopServer(RecordingLibrary library, String host, int port, Speed speed,
       Limits limits, Consumer<String> log) throws IOException {
+    this(library, host, port, speed, limits, Faults.NONE, log);
+  }
+
+  /**
+   * Binds and starts serving at once, misbehaving as {@code faults} says.
+   *
+   * @throws IOException if the address cannot be bound
+   */
+  public EventLoopServer(RecordingLibrary library, String host, int port, Speed speed,
+      Limits limits, Faults faults, Consumer<String> log) throws IOException {
+    this.faults = faults;
     this.library = library;
     this.speed = speed;
     this.log = log;
@@ -380,8 +393,36 @@ public final class EventLoopServer implements ServeEngine {
         return;
       }
       String what = a.what(path, model);
+      boolean keepAlive = HttpUtil.isKeepAlive(req);
+      Faults.Draw draw = faults.draw(requests.getAndIncrement());
+      Runnable respond = () -> respond(ctx, keepAlive, stream, a, model, dialect, what, draw);
+      if (faults.slowFirstByteMs() > 0) {
+        timer = ctx.executor().schedule(respond, faults.slowFirstByteMs(), TimeUnit.MILLISECONDS);
+      } else {
+        respond.run();
+      }
+    }
+
+    private void respond(ChannelHandlerContext ctx, boolean keepAlive, boolean stream,
+        ServeAnswer a, String model, Dialect dialect, String what, Faults.Draw draw) {
+      if (!ctx.channel().isActive()) {
+        return;
+      }
+      if (draw.kind() == Faults.Kind.STATUS_429 || draw.kind() == Faults.Kind.STATUS_500) {
+        boolean busy = draw.kind() == Faults.Kind.STATUS_429;
+        FullHttpResponse r = error(busy ? HttpResponseStatus.TOO_MANY_REQUESTS
+            : HttpResponseStatus.INTERNAL_SERVER_ERROR, "injected fault: " + (busy
+            ? "rate limited, retry after 1 s" : "internal error"), busy ? "rate_limit_error"
+            : "server_error");
+        if (busy) {
+          r.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+        }
+        send(ctx, keepAlive, r);
+        log.accept(what + " (fault: " + (busy ? "status429" : "status500") + ")");
+        return;
+      }
       if (!stream) {
-        aggregated(ctx, req, a, model, what);
+        aggregated(ctx, keepAlive, a, model, what);
         return;
       }
       HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
@@ -392,27 +433,38 @@ public final class EventLoopServer implements ServeEngine {
         head.headers().set("X-Ssechat-Recording", a.rec().name());
       }
       HttpUtil.setTransferEncodingChunked(head, true);
-      HttpUtil.setKeepAlive(head, HttpUtil.isKeepAlive(req));
+      HttpUtil.setKeepAlive(head, keepAlive);
       ctx.writeAndFlush(head);
       Dialect from = a.dialect();
       Chunks chunks = from == dialect ? new RawChunks(body(a.rec()))
           : new TranslatedChunks(a.rec().body(), from, dialect,
               model == null ? a.rec().name() : model);
+      ReadPlan plan = ReadPlan.original(a.rec(), speed);
       streaming = true;
-      play(ctx, HttpUtil.isKeepAlive(req), ReadPlan.original(a.rec(), speed), chunks, 0,
-          System.nanoTime(), what + (from == dialect ? " (streamed " + a.rec().body().length
-              + " bytes)" : " (translated from " + from.name().toLowerCase(java.util.Locale.ROOT)
-              + ")"));
+      Play play = new Play(ctx, keepAlive, plan, chunks, System.nanoTime(), what
+          + (from == dialect ? " (streamed " + a.rec().body().length + " bytes)"
+          : " (translated from " + from.name().toLowerCase(java.util.Locale.ROOT) + ")"),
+          draw.kind(), (int) (draw.at() * plan.chunks().size()), dialect);
+      play(play, 0);
     }
 
+    /** One running stream: where it goes, what it plays, and the fault it is to meet. */
+    private record Play(ChannelHandlerContext ctx, boolean keepAlive, ReadPlan plan,
+        Chunks chunks, long start, String what, Faults.Kind fault, int faultAt,
+        Dialect dialect) {}
+
     /** Writes read {@code i} when it is due, then schedules the next once it has left. */
-    private void play(ChannelHandlerContext ctx, boolean keepAlive, ReadPlan plan, Chunks chunks,
-        int i, long start, String what) {
+    private void play(Play p, int i) {
+      ChannelHandlerContext ctx = p.ctx();
       if (!ctx.channel().isActive()) {
         return;
       }
-      if (i == plan.chunks().size()) {
-        ByteBuf tail = chunks.end();
+      if (i == p.faultAt() && p.fault() != Faults.Kind.NONE) {
+        fault(p);
+        return;
+      }
+      if (i == p.plan().chunks().size()) {
+        ByteBuf tail = p.chunks().end();
         if (tail.isReadable()) {
           ctx.write(new DefaultHttpContent(tail));
         }
@@ -420,58 +472,87 @@ public final class EventLoopServer implements ServeEngine {
           if (f.isSuccess()) {
             streaming = false;
             streamed.incrementAndGet();
-            log.accept(what);
+            log.accept(p.what());
           }
-          if (!keepAlive) {
+          if (!p.keepAlive()) {
             ctx.close();
           }
         });
         return;
       }
-      ReadPlan.Chunk c = plan.chunks().get(i);
-      long wait = start + c.atNanos() - System.nanoTime();
+      ReadPlan.Chunk c = p.plan().chunks().get(i);
+      long wait = p.start() + c.atNanos() - System.nanoTime();
       if (wait > 0) {
-        timer = ctx.executor().schedule(() -> play(ctx, keepAlive, plan, chunks, i, start, what),
-            wait, TimeUnit.NANOSECONDS);
+        timer = ctx.executor().schedule(() -> play(p, i), wait, TimeUnit.NANOSECONDS);
         return;
       }
-      ByteBuf out = chunks.read(c.offset(), c.length());
+      ByteBuf out = p.chunks().read(c.offset(), c.length());
       if (!out.isReadable()) {
-        play(ctx, keepAlive, plan, chunks, i + 1, start, what);
+        play(p, i + 1);
         return;
       }
       ctx.writeAndFlush(new DefaultHttpContent(out)).addListener(f -> {
         if (f.isSuccess()) {
-          play(ctx, keepAlive, plan, chunks, i + 1, start, what);
+          play(p, i + 1);
         } else {
           ctx.close();
         }
       });
     }
 
-    private void aggregated(ChannelHandlerContext ctx, FullHttpRequest req, ServeAnswer a,
+    /** A stream meets its injected fault part-way. */
+    private void fault(Play p) {
+      ChannelHandlerContext ctx = p.ctx();
+      streaming = false; // not the client's doing
+      switch (p.fault()) {
+        case DROP -> ctx.close();
+        case STALL -> { } // nothing more is sent; the connection stays open
+        default -> ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(
+            errorEvent(p.dialect()).getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+            .addListener(f -> ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+      }
+      log.accept(p.what() + " (fault: " + p.fault().name().toLowerCase(java.util.Locale.ROOT)
+          .replace('_', '-') + " at read " + p.faultAt() + ")");
+    }
+
+    private void aggregated(ChannelHandlerContext ctx, boolean keepAlive, ServeAnswer a,
         String model, String what) {
       ChatResult r = RecordingStreams.decode(a.rec(), model == null ? a.rec().name() : model);
       if (r.outcome() == Outcome.ERROR) {
-        send(ctx, req, error(HttpResponseStatus.BAD_GATEWAY, r.error(), "server_error"));
+        send(ctx, keepAlive, error(HttpResponseStatus.BAD_GATEWAY, r.error(), "server_error"));
         log.accept(what + " (recorded error: " + r.error() + ")");
         return;
       }
       FullHttpResponse resp = json(HttpResponseStatus.OK, CompletionJson.of("chatcmpl-"
           + a.rec().name(), System.currentTimeMillis() / 1000, r));
       resp.headers().set("X-Ssechat-Match", a.match().kind().label());
-      send(ctx, req, resp);
+      send(ctx, keepAlive, resp);
       log.accept(what + " (aggregated, " + r.outcome().label() + ")");
     }
 
     private void send(ChannelHandlerContext ctx, FullHttpRequest req, FullHttpResponse resp) {
-      boolean keepAlive = HttpUtil.isKeepAlive(req);
+      send(ctx, HttpUtil.isKeepAlive(req), resp);
+    }
+
+    private void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse resp) {
       HttpUtil.setKeepAlive(resp, keepAlive);
       var f = ctx.writeAndFlush(resp);
       if (!keepAlive) {
         f.addListener(ChannelFutureListener.CLOSE);
       }
     }
+  }
+
+  /** The in-stream error an injected {@code midstream-error} sends, in the client's dialect. */
+  static String errorEvent(Dialect dialect) {
+    String msg = "injected fault: midstream-error";
+    return switch (dialect) {
+      case CHAT -> "data: {\"error\":{\"message\":\"" + msg + "\",\"type\":\"server_error\"}}\n\n";
+      case MESSAGES -> "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":"
+          + "\"api_error\",\"message\":\"" + msg + "\"}}\n\n";
+      case RESPONSES -> "event: error\ndata: {\"type\":\"error\",\"code\":\"server_error\","
+          + "\"message\":\"" + msg + "\",\"param\":null}\n\n";
+    };
   }
 
   /** The bytes a stream sends per read: slices of the recording, or their translation. */

@@ -36,7 +36,7 @@ public final class ServeCommand {
           ? new RecordingServer(lib, options.host(), options.port(), options.speed(),
               PacingClock.SYSTEM, log)
           : new EventLoopServer(lib, options.host(), options.port(), options.speed(),
-              EventLoopServer.Limits.DEFAULTS.withToken(options.token()), log);
+              EventLoopServer.Limits.DEFAULTS.withToken(options.token()), options.faults(), log);
     } catch (IOException e) {
       err.println("error: " + Failures.oneLine(Failures.messageOf(e))); // says which address
       err.flush();
@@ -47,11 +47,15 @@ public final class ServeCommand {
           + (options.token() == null ? ", with no token (--token)" : ""));
       err.flush();
     }
-    if (options.token() != null && options.engine().equals("threads")) {
-      err.println("warning: --token is checked by the netty engine only");
+    if ((options.token() != null || options.faults().any())
+        && options.engine().equals("threads")) {
+      err.println("warning: --token and --faults are applied by the netty engine only");
       err.flush();
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ssechat-serve-stop"));
+    if (options.faults().any()) {
+      out.println("injecting faults: " + options.faults());
+    }
     out.println("serving " + lib.names().size() + " recordings (" + lib.description()
         + ") at " + server.baseUrl() + " (speed " + options.speed() + "); Ctrl-C stops");
     out.println("try: curl -N " + server.baseUrl() + "/chat/completions -H 'Content-Type: "

@@ -17,13 +17,14 @@ import org.ssechat.replay.Speed;
  * @param engine {@code netty} (the event loop, the default) or {@code threads} (thread per
  *               stream, the JDK's HTTP server: kept to compare under load)
  * @param token  the bearer token clients must send, or null for none
+ * @param faults the faults to inject ({@code --faults}, {@code --seed}; netty engine)
  */
 public record ServeOptions(String host, int port, Path dir, Speed speed, String engine,
-    String token) {
+    String token, Faults faults) {
 
-  /** The event-loop engine, no token. */
+  /** The event-loop engine, no token, no faults. */
   public ServeOptions(String host, int port, Path dir, Speed speed) {
-    this(host, port, dir, speed, "netty", null);
+    this(host, port, dir, speed, "netty", null, Faults.NONE);
   }
 
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -43,7 +44,7 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
   /** The usage line. */
   public static final String USAGE =
       "serve [--port 8080] [--dir DIR] [--speed 1|2|10|max] [--host 127.0.0.1] [--token T]"
-          + " [--engine netty|threads]";
+          + " [--engine netty|threads] [--faults SPEC [--seed N]]";
 
   /** The options, declared once for the command line and help. */
   public static final List<CommandOption> OPTIONS = List.of(
@@ -52,7 +53,10 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
       Args.valued("speed", 's', "1|2|10|max (default 1)"),
       Args.valued("host", 'H', "address to bind (default 127.0.0.1)"),
       Args.valued("token", 't', "require Authorization: Bearer TOKEN"),
-      Args.valued("engine", 'e', "netty (event loop, default) or threads (thread per stream)"));
+      Args.valued("engine", 'e', "netty (event loop, default) or threads (thread per stream)"),
+      Args.valued("faults", 'f', "e.g. drop=1%,stall=0.5%,status429=2%,status500=1%,"
+          + "midstream-error=1%,slow-first-byte=200ms"),
+      Args.valued("seed", 'S', "seed of the fault draws (default 1)"));
 
   /**
    * Reads the options from a parsed {@code serve} command line.
@@ -72,12 +76,22 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
     String engine = a.value("engine");
     return new ServeOptions(host == null ? d.host() : host, port == null ? d.port() : port(port),
         dir == null ? null : Path.of(dir), speed == null ? d.speed() : Speed.parse(speed),
-        engine == null ? d.engine() : engine, a.value("token"));
+        engine == null ? d.engine() : engine, a.value("token"),
+        a.value("faults") == null ? Faults.NONE : Faults.parse(a.value("faults"),
+            seed(a.value("seed"))));
   }
 
   /** {@link #from(Args)} for process arguments (after {@code serve}). */
   public static ServeOptions parse(List<String> argv) {
     return from(Args.parse(OPTIONS, argv));
+  }
+
+  private static long seed(String s) {
+    try {
+      return s == null ? 1 : Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("bad seed '" + s + "': use a whole number");
+    }
   }
 
   private static int port(String s) {

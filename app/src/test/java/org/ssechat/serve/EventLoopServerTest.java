@@ -2,6 +2,7 @@ package org.ssechat.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.EOFException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -261,5 +262,100 @@ class EventLoopServerTest {
     byte[] rec = LIB.get("ssechat-offline-sky-blue").body();
     assertThat(got.length).isPositive().isLessThan(rec.length);
     assertThat(java.util.Arrays.copyOf(rec, got.length)).isEqualTo(got); // a clean prefix
+  }
+
+  @Test
+  void faultDrawsDependOnTheSeedAndTheRequestNumberOnly() {
+    Faults f = Faults.parse("drop=10%,stall=10%,status429=10%,status500=10%,"
+        + "midstream-error=10%,slow-first-byte=200ms", 42);
+    assertThat(f.slowFirstByteMs()).isEqualTo(200);
+    List<Faults.Kind> a = new ArrayList<>();
+    List<Faults.Kind> b = new ArrayList<>();
+    java.util.Map<Faults.Kind, Integer> counts = new java.util.EnumMap<>(Faults.Kind.class);
+    for (int n = 0; n < 10_000; n++) {
+      a.add(f.draw(n).kind());
+      b.add(Faults.parse("drop=10%,stall=10%,status429=10%,status500=10%,midstream-error=10%",
+          42).draw(n).kind());
+      counts.merge(f.draw(n).kind(), 1, Integer::sum);
+    }
+    assertThat(a).isEqualTo(b);
+    assertThat(counts.get(Faults.Kind.NONE)).isBetween(4700, 5300);
+    assertThat(counts.get(Faults.Kind.DROP)).isBetween(850, 1150);
+    assertThat(Faults.parse("drop=10%", 43).draw(7)).isNotEqualTo(Faults.parse("drop=10%", 42)
+        .draw(7)); // another seed, another draw (at differs)
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Faults.parse("flood=1%", 1))
+        .hasMessageContaining("unknown fault 'flood'");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Faults.parse("drop=80%,stall=30%",
+        1)).hasMessageContaining("more than 100%");
+  }
+
+  private EventLoopServer faulty(String spec) throws Exception {
+    EventLoopServer s = new EventLoopServer(LIB, "127.0.0.1", 0, Speed.MAX,
+        EventLoopServer.Limits.DEFAULTS, Faults.parse(spec, 7), log::add);
+    servers.add(s);
+    return s;
+  }
+
+  @Test
+  void eachFaultKindHappensAsSaid() throws Exception {
+    String sky = chat("ssechat-offline-sky-blue", true);
+    byte[] rec = LIB.get("ssechat-offline-sky-blue").body();
+
+    HttpResponse<byte[]> busy = post(faulty("status429=100%"), "/chat/completions", sky, null);
+    assertThat(busy.statusCode()).isEqualTo(429);
+    assertThat(busy.headers().firstValue("retry-after")).hasValue("1");
+    assertThat(post(faulty("status500=100%"), "/chat/completions", sky, null).statusCode())
+        .isEqualTo(500);
+
+    var err = decoded(Dialect.CHAT, post(faulty("midstream-error=100%"), "/chat/completions",
+        sky, null).body());
+    assertThat(err.errors()).extracting(e -> e.message())
+        .containsExactly("injected fault: midstream-error");
+    assertThat(err.content()).isNotEmpty();
+    assertThat(err.finishReason()).isNull();
+    var messagesErr = decoded(Dialect.MESSAGES, post(faulty("midstream-error=100%"), "/messages",
+        "{\"model\":\"ssechat-offline-sky-blue\",\"max_tokens\":9,\"stream\":true,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", null).body());
+    assertThat(messagesErr.errors()).isNotEmpty();
+
+    EventLoopServer drop = faulty("drop=100%");
+    Timing t = new Timing();
+    var f = http.sendAsync(HttpRequest.newBuilder(URI.create(drop.baseUrl() + "/chat/completions"))
+        .POST(HttpRequest.BodyPublishers.ofString(sky)).build(),
+        HttpResponse.BodyHandlers.fromSubscriber(t));
+    // the connection is cut inside the chunked body: the client sees a broken stream
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.get(5,
+        java.util.concurrent.TimeUnit.SECONDS)).hasRootCauseInstanceOf(EOFException.class);
+    assertThat(t.bytes.size()).isPositive().isLessThan(rec.length);
+    assertThat(log).anyMatch(l -> l.contains("(fault: drop at read"));
+
+    EventLoopServer stall = faulty("stall=100%");
+    try (Socket sock = new Socket("127.0.0.1", stall.port())) {
+      sock.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Length: " + sky.length() + "\r\n\r\n" + sky)
+          .getBytes(StandardCharsets.UTF_8));
+      sock.setSoTimeout(1500);
+      InputStream in = sock.getInputStream();
+      java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      try {
+        for (int n; (n = in.read(buf)) > 0; ) {
+          got.write(buf, 0, n);
+        }
+      } catch (java.net.SocketTimeoutException silent) {
+        // the stream stopped and the connection stayed open: the stall
+      }
+      assertThat(got.toString(StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200")
+          .doesNotContain("[DONE]");
+    }
+  }
+
+  @Test
+  void slowFirstByteDelaysEveryResponse() throws Exception {
+    EventLoopServer s = faulty("slow-first-byte=300ms");
+    long t0 = System.nanoTime();
+    assertThat(post(s, "/chat/completions", chat("ssechat-offline-sky-blue", true), null)
+        .statusCode()).isEqualTo(200);
+    assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(300);
   }
 }
