@@ -76,27 +76,31 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Guards: request bodies over {@link Limits#maxBodyBytes()} get 413; a request not complete
  * within {@link Limits#requestTimeoutSeconds()} is closed; connections past
- * {@link Limits#maxConnections()} get 503; with a token, requests without
+ * {@link Limits#maxConnections()} get 503, streams past {@link Limits#maxStreams()} 429; with a token, requests without
  * {@code Authorization: Bearer TOKEN} (or {@code x-api-key: TOKEN}) get 401; on a loopback bind a
  * {@code Host} that is not a loopback name gets 421 (DNS rebinding).
  */
 public final class EventLoopServer implements ServeEngine {
 
   /** The guards; {@link #DEFAULTS} unless set. */
-  public record Limits(int maxBodyBytes, int maxConnections, int requestTimeoutSeconds,
-      String token) {
-    public static final Limits DEFAULTS = new Limits(16 * 1024 * 1024, 20_000, 30, null);
+  public record Limits(int maxBodyBytes, int maxConnections, int maxStreams,
+      int requestTimeoutSeconds, String token) {
+    public static final Limits DEFAULTS = new Limits(16 * 1024 * 1024, 20_000, 15_000, 30, null);
 
     public Limits withToken(String t) {
-      return new Limits(maxBodyBytes, maxConnections, requestTimeoutSeconds, t);
+      return new Limits(maxBodyBytes, maxConnections, maxStreams, requestTimeoutSeconds, t);
     }
 
     public Limits withMaxConnections(int n) {
-      return new Limits(maxBodyBytes, n, requestTimeoutSeconds, token);
+      return new Limits(maxBodyBytes, n, maxStreams, requestTimeoutSeconds, token);
+    }
+
+    public Limits withMaxStreams(int n) {
+      return new Limits(maxBodyBytes, maxConnections, n, requestTimeoutSeconds, token);
     }
 
     public Limits withMaxBodyBytes(int n) {
-      return new Limits(n, maxConnections, requestTimeoutSeconds, token);
+      return new Limits(n, maxConnections, maxStreams, requestTimeoutSeconds, token);
     }
   }
 
@@ -113,6 +117,7 @@ public final class EventLoopServer implements ServeEngine {
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final Map<String, ByteBuf> bodies = new ConcurrentHashMap<>();
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger activeStreams = new AtomicInteger();
   private final AtomicLong streamed = new AtomicLong();
   private final AtomicLong disconnects = new AtomicLong();
   private final AtomicLong requests = new AtomicLong();
@@ -227,13 +232,22 @@ public final class EventLoopServer implements ServeEngine {
     private ScheduledFuture<?> timer;
     private boolean streaming;
 
+    /** This connection's stream is over (ended, failed, cut): it no longer counts. */
+    private boolean streamOver() {
+      if (!streaming) {
+        return false;
+      }
+      streaming = false;
+      activeStreams.decrementAndGet();
+      return true;
+    }
+
     /** On the channel's loop: a running stream ends here (its last chunk), then the close. */
     void endStream(Channel ch) {
       if (timer != null) {
         timer.cancel(false);
       }
-      if (streaming) {
-        streaming = false;
+      if (streamOver()) {
         ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
             .addListener(ChannelFutureListener.CLOSE);
       } else {
@@ -258,9 +272,8 @@ public final class EventLoopServer implements ServeEngine {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
       connections.decrementAndGet();
-      if (streaming) {
+      if (streamOver()) {
         disconnects.incrementAndGet();
-        streaming = false;
       }
       if (timer != null) {
         timer.cancel(false);
@@ -425,6 +438,16 @@ public final class EventLoopServer implements ServeEngine {
         aggregated(ctx, keepAlive, a, model, what);
         return;
       }
+      if (activeStreams.incrementAndGet() > limits.maxStreams()) {
+        activeStreams.decrementAndGet();
+        FullHttpResponse r = error(HttpResponseStatus.TOO_MANY_REQUESTS, "this server is playing "
+            + "its limit of " + limits.maxStreams() + " streams; retry", "rate_limit_error");
+        r.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+        send(ctx, keepAlive, r);
+        log.accept(what + " (refused: " + limits.maxStreams() + " streams running)");
+        return;
+      }
+      streaming = true;
       HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
       head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
           .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
@@ -440,7 +463,6 @@ public final class EventLoopServer implements ServeEngine {
           : new TranslatedChunks(a.rec().body(), from, dialect,
               model == null ? a.rec().name() : model);
       ReadPlan plan = ReadPlan.original(a.rec(), speed);
-      streaming = true;
       Play play = new Play(ctx, keepAlive, plan, chunks, System.nanoTime(), what
           + (from == dialect ? " (streamed " + a.rec().body().length + " bytes)"
           : " (translated from " + from.name().toLowerCase(java.util.Locale.ROOT) + ")"),
@@ -469,8 +491,7 @@ public final class EventLoopServer implements ServeEngine {
           ctx.write(new DefaultHttpContent(tail));
         }
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
-          if (f.isSuccess()) {
-            streaming = false;
+          if (f.isSuccess() && streamOver()) {
             streamed.incrementAndGet();
             log.accept(p.what());
           }
@@ -503,7 +524,7 @@ public final class EventLoopServer implements ServeEngine {
     /** A stream meets its injected fault part-way. */
     private void fault(Play p) {
       ChannelHandlerContext ctx = p.ctx();
-      streaming = false; // not the client's doing
+      streamOver(); // not the client's doing
       switch (p.fault()) {
         case DROP -> ctx.close();
         case STALL -> { } // nothing more is sent; the connection stays open

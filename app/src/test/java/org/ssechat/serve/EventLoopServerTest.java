@@ -358,4 +358,26 @@ class EventLoopServerTest {
         .statusCode()).isEqualTo(200);
     assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(300);
   }
+
+  @Test
+  void streamsPastTheLimitGet429AndTheCountComesBack() throws Exception {
+    EventLoopServer s = start(Speed.parse("4"), EventLoopServer.Limits.DEFAULTS.withMaxStreams(1));
+    Timing t = new Timing();
+    var first = http.sendAsync(HttpRequest.newBuilder(URI.create(s.baseUrl()
+        + "/chat/completions")).POST(HttpRequest.BodyPublishers.ofString(
+        chat("ssechat-offline-sky-blue", true))).build(), HttpResponse.BodyHandlers.fromSubscriber(t));
+    for (int i = 0; i < 100 && t.first < 0; i++) {
+      Thread.sleep(20);
+    }
+    HttpResponse<byte[]> second = post(s, "/chat/completions", chat("ssechat-offline-sky-blue",
+        true), null);
+    assertThat(second.statusCode()).isEqualTo(429);
+    assertThat(second.headers().firstValue("retry-after")).hasValue("1");
+    assertThat(post(s, "/chat/completions", chat("ssechat-offline-sky-blue", false), null)
+        .statusCode()).isEqualTo(200); // not a stream: not counted
+    assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    awaitStreamed(s, 1);
+    assertThat(post(s, "/chat/completions", chat("ssechat-offline-welcome", true), null)
+        .statusCode()).isEqualTo(200);
+  }
 }
