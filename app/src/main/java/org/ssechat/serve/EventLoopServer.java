@@ -32,6 +32,8 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -75,7 +77,8 @@ import tools.jackson.databind.node.ObjectNode;
  * client that goes away stops its timer at once.
  *
  * <p>Guards: request bodies over {@link Limits#maxBodyBytes()} get 413; a request not complete
- * within {@link Limits#requestTimeoutSeconds()} is closed; connections past
+ * within {@link Limits#requestTimeoutSeconds()} is closed, so is a connection idle (no request,
+ * no stream) for {@link Limits#idleSeconds()}; connections past
  * {@link Limits#maxConnections()} get 503, streams past {@link Limits#maxStreams()} 429; with a token, requests without
  * {@code Authorization: Bearer TOKEN} (or {@code x-api-key: TOKEN}) get 401; on a loopback bind a
  * {@code Host} that is not a loopback name gets 421 (DNS rebinding).
@@ -84,23 +87,31 @@ public final class EventLoopServer implements ServeEngine {
 
   /** The guards; {@link #DEFAULTS} unless set. */
   public record Limits(int maxBodyBytes, int maxConnections, int maxStreams,
-      int requestTimeoutSeconds, String token) {
-    public static final Limits DEFAULTS = new Limits(16 * 1024 * 1024, 20_000, 15_000, 30, null);
+      int requestTimeoutSeconds, int idleSeconds, String token) {
+    public static final Limits DEFAULTS = new Limits(16 * 1024 * 1024, 20_000, 15_000, 30, 60,
+        null);
 
     public Limits withToken(String t) {
-      return new Limits(maxBodyBytes, maxConnections, maxStreams, requestTimeoutSeconds, t);
+      return new Limits(maxBodyBytes, maxConnections, maxStreams, requestTimeoutSeconds,
+          idleSeconds, t);
     }
 
     public Limits withMaxConnections(int n) {
-      return new Limits(maxBodyBytes, n, maxStreams, requestTimeoutSeconds, token);
+      return new Limits(maxBodyBytes, n, maxStreams, requestTimeoutSeconds, idleSeconds, token);
     }
 
     public Limits withMaxStreams(int n) {
-      return new Limits(maxBodyBytes, maxConnections, n, requestTimeoutSeconds, token);
+      return new Limits(maxBodyBytes, maxConnections, n, requestTimeoutSeconds, idleSeconds,
+          token);
     }
 
     public Limits withMaxBodyBytes(int n) {
-      return new Limits(n, maxConnections, maxStreams, requestTimeoutSeconds, token);
+      return new Limits(n, maxConnections, maxStreams, requestTimeoutSeconds, idleSeconds, token);
+    }
+
+    public Limits withIdleSeconds(int n) {
+      return new Limits(maxBodyBytes, maxConnections, maxStreams, requestTimeoutSeconds, n,
+          token);
     }
   }
 
@@ -156,7 +167,7 @@ public final class EventLoopServer implements ServeEngine {
           @Override
           protected void initChannel(SocketChannel ch) {
             ch.pipeline().addLast(new ReadTimeoutHandler(limits.requestTimeoutSeconds()),
-                new HttpServerCodec(), new HttpObjectAggregator(limits.maxBodyBytes()),
+                new IdleStateHandler(0, 0, limits.idleSeconds()), new HttpServerCodec(), new HttpObjectAggregator(limits.maxBodyBytes()),
                 new Handler());
           }
         });
@@ -279,6 +290,15 @@ public final class EventLoopServer implements ServeEngine {
         timer.cancel(false);
       }
       super.channelInactive(ctx);
+    }
+
+    /** A keep-alive connection with no request and no stream for the idle time is closed. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+      if (evt instanceof IdleStateEvent && !streaming) {
+        ctx.close();
+      }
+      super.userEventTriggered(ctx, evt);
     }
 
     @Override

@@ -380,4 +380,24 @@ class EventLoopServerTest {
     assertThat(post(s, "/chat/completions", chat("ssechat-offline-welcome", true), null)
         .statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void anIdleKeepAliveConnectionIsClosedButAStreamIsNot() throws Exception {
+    EventLoopServer s = start(Speed.parse("1"), EventLoopServer.Limits.DEFAULTS
+        .withIdleSeconds(1));
+    try (Socket idle = new Socket("127.0.0.1", s.port())) {
+      idle.setSoTimeout(5000);
+      String body = chat("ssechat-offline-welcome", false);
+      idle.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Length: " + body.length() + "\r\n\r\n" + body)
+          .getBytes(StandardCharsets.UTF_8));
+      long t0 = System.nanoTime();
+      String all = new String(idle.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(all).startsWith("HTTP/1.1 200"); // answered, then closed when idle
+      assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(4500);
+    }
+    // a paced stream longer than the idle time is not cut: reads are activity
+    assertThat(post(s, "/chat/completions", chat("ssechat-offline-sky-blue", true), null).body())
+        .isEqualTo(LIB.get("ssechat-offline-sky-blue").body());
+  }
 }
