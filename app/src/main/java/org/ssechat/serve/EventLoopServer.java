@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -34,7 +35,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
@@ -77,7 +77,8 @@ import tools.jackson.databind.node.ObjectNode;
  * client that goes away stops its timer at once.
  *
  * <p>Guards: request bodies over {@link Limits#maxBodyBytes()} get 413; a request not complete
- * within {@link Limits#requestTimeoutSeconds()} is closed, so is a connection idle (no request,
+ * within {@link Limits#requestTimeoutSeconds()} of its first byte gets 408 and is closed
+ * ({@link RequestDeadline}), so is a connection idle (no request,
  * no stream) for {@link Limits#idleSeconds()}; connections past
  * {@link Limits#maxConnections()} get 503, streams past {@link Limits#maxStreams()} 429; with a token, requests without
  * {@code Authorization: Bearer TOKEN} (or {@code x-api-key: TOKEN}) get 401; on a loopback bind a
@@ -109,6 +110,10 @@ public final class EventLoopServer implements ServeEngine {
       return new Limits(n, maxConnections, maxStreams, requestTimeoutSeconds, idleSeconds, token);
     }
 
+    public Limits withRequestTimeoutSeconds(int n) {
+      return new Limits(maxBodyBytes, maxConnections, maxStreams, n, idleSeconds, token);
+    }
+
     public Limits withIdleSeconds(int n) {
       return new Limits(maxBodyBytes, maxConnections, maxStreams, requestTimeoutSeconds, n,
           token);
@@ -116,6 +121,9 @@ public final class EventLoopServer implements ServeEngine {
   }
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  /** At most this many bytes of due reads go out in one flush. */
+  static final int BATCH_BYTES = 64 * 1024;
 
   private final RecordingLibrary library;
   private final Speed speed;
@@ -166,8 +174,9 @@ public final class EventLoopServer implements ServeEngine {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new ReadTimeoutHandler(limits.requestTimeoutSeconds()),
-                new IdleStateHandler(0, 0, limits.idleSeconds()), new HttpServerCodec(), new HttpObjectAggregator(limits.maxBodyBytes()),
+            ch.pipeline().addLast(new RequestDeadline(TimeUnit.SECONDS.toNanos(
+                limits.requestTimeoutSeconds())), new IdleStateHandler(0, 0, limits.idleSeconds()),
+                new HttpServerCodec(), new HttpObjectAggregator(limits.maxBodyBytes()),
                 new Handler());
           }
         });
@@ -311,13 +320,11 @@ public final class EventLoopServer implements ServeEngine {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+      ctx.pipeline().get(RequestDeadline.class).requestComplete(); // it arrived in time
       if (!req.decoderResult().isSuccess()) {
         send(ctx, req, error(HttpResponseStatus.BAD_REQUEST, "malformed request",
             "invalid_request_error"));
         return;
-      }
-      if (ctx.pipeline().get(ReadTimeoutHandler.class) != null) {
-        ctx.pipeline().remove(ReadTimeoutHandler.class); // a whole request arrived in time
       }
       String path = new QueryStringPath(req.uri()).path;
       String refusal = refusal(req);
@@ -495,47 +502,71 @@ public final class EventLoopServer implements ServeEngine {
         Chunks chunks, long start, String what, Faults.Kind fault, int faultAt,
         Dialect dialect) {}
 
-    /** Writes read {@code i} when it is due, then schedules the next once it has left. */
-    private void play(Play p, int i) {
+    /**
+     * Writes read {@code i} when it is due, with every later read already due (a late timer or
+     * {@code --speed max}) in the same flush, up to {@link #BATCH_BYTES}; the next is scheduled
+     * once they have left.
+     */
+    private void play(Play p, int first) {
       ChannelHandlerContext ctx = p.ctx();
       if (!ctx.channel().isActive()) {
         return;
       }
-      if (i == p.faultAt() && p.fault() != Faults.Kind.NONE) {
-        fault(p);
-        return;
-      }
-      if (i == p.plan().chunks().size()) {
-        ByteBuf tail = p.chunks().end();
-        if (tail.isReadable()) {
-          ctx.write(new DefaultHttpContent(tail));
+      long now = System.nanoTime();
+      int i = first;
+      int batch = 0;
+      ChannelFuture last = null;
+      while (batch < BATCH_BYTES) {
+        if (i == p.faultAt() && p.fault() != Faults.Kind.NONE) {
+          ctx.flush();
+          fault(p);
+          return;
         }
-        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
-          if (f.isSuccess() && streamOver()) {
-            streamed.incrementAndGet();
-            log.accept(p.what());
+        if (i == p.plan().chunks().size()) {
+          finish(p);
+          return;
+        }
+        ReadPlan.Chunk c = p.plan().chunks().get(i);
+        long wait = p.start() + c.atNanos() - now;
+        if (wait > 0) {
+          if (last == null) {
+            int due = i;
+            timer = ctx.executor().schedule(() -> play(p, due), wait, TimeUnit.NANOSECONDS);
+            return;
           }
-          if (!p.keepAlive()) {
-            ctx.close();
-          }
-        });
-        return;
+          break;
+        }
+        ByteBuf out = p.chunks().read(c.offset(), c.length());
+        i++;
+        if (out.isReadable()) {
+          last = ctx.write(new DefaultHttpContent(out));
+          batch += out.readableBytes();
+        }
       }
-      ReadPlan.Chunk c = p.plan().chunks().get(i);
-      long wait = p.start() + c.atNanos() - System.nanoTime();
-      if (wait > 0) {
-        timer = ctx.executor().schedule(() -> play(p, i), wait, TimeUnit.NANOSECONDS);
-        return;
-      }
-      ByteBuf out = p.chunks().read(c.offset(), c.length());
-      if (!out.isReadable()) {
-        play(p, i + 1);
-        return;
-      }
-      ctx.writeAndFlush(new DefaultHttpContent(out)).addListener(f -> {
+      ctx.flush();
+      int next = i;
+      last.addListener(f -> {
         if (f.isSuccess()) {
-          play(p, i + 1);
+          play(p, next);
         } else {
+          ctx.close();
+        }
+      });
+    }
+
+    /** The stream's end: what the translation still holds, then the last chunk. */
+    private void finish(Play p) {
+      ChannelHandlerContext ctx = p.ctx();
+      ByteBuf tail = p.chunks().end();
+      if (tail.isReadable()) {
+        ctx.write(new DefaultHttpContent(tail));
+      }
+      ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
+        if (f.isSuccess() && streamOver()) {
+          streamed.incrementAndGet();
+          log.accept(p.what());
+        }
+        if (!p.keepAlive()) {
           ctx.close();
         }
       });

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ssechat.chat.ChatAccumulator;
@@ -25,12 +26,31 @@ import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.replay.Speed;
 import org.ssechat.sse.SseParser;
 import org.ssechat.sse.SseParsers;
+import org.ssechat.testing.NettyLeaks;
 
 /** The event-loop engine: the same answers as the thread-per-stream one, and its guards. */
 class EventLoopServerTest {
   static {
-    // every buffer is tracked: a leak in these tests is logged by Netty as LEAK
-    io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.PARANOID);
+    NettyLeaks.install(); // every buffer tracked; no test may leave a leak report
+  }
+
+  @AfterAll
+  static void noBufferLeaked() throws Exception {
+    assertThat(NettyLeaks.reports().stream().filter(r -> !r.contains(CANARY))).isEmpty();
+  }
+
+  private static final String CANARY = "deliberately-leaked-canary";
+
+  /** The detector is really listened to: a buffer dropped unreleased is reported. */
+  @Test
+  void aLeakedBufferIsReported() throws Exception {
+    io.netty.buffer.ByteBuf leaked = io.netty.buffer.Unpooled.directBuffer(64).touch(CANARY);
+    leaked.writeByte(1);
+    leaked = null; // unreachable, never released
+    long until = System.nanoTime() + 10_000_000_000L;
+    while (NettyLeaks.reports().stream().noneMatch(r -> r.contains(CANARY))) {
+      assertThat(System.nanoTime()).as("leak report").isLessThan(until);
+    }
   }
 
   private static final RecordingLibrary LIB = RecordingLibrary.bundled();
@@ -399,5 +419,49 @@ class EventLoopServerTest {
     // a paced stream longer than the idle time is not cut: reads are activity
     assertThat(post(s, "/chat/completions", chat("ssechat-offline-sky-blue", true), null).body())
         .isEqualTo(LIB.get("ssechat-offline-sky-blue").body());
+  }
+
+  @Test
+  void aRequestTrickledInTooSlowlyGets408ButAWaitBetweenRequestsIsFine() throws Exception {
+    EventLoopServer s = start(Speed.MAX, EventLoopServer.Limits.DEFAULTS
+        .withRequestTimeoutSeconds(1));
+    byte[] head = "GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: aaaaaaaaaaaaaaaaaaaa\r\n\r\n"
+        .getBytes(StandardCharsets.US_ASCII);
+    try (Socket slow = new Socket("127.0.0.1", s.port())) {
+      slow.setSoTimeout(5000);
+      OutputStream out = slow.getOutputStream();
+      long t0 = System.nanoTime();
+      try {
+        for (int i = 0; i < head.length - 1; i++) { // never silent for more than 150 ms
+          out.write(head[i]);
+          out.flush();
+          Thread.sleep(150);
+        }
+      } catch (java.net.SocketException cut) {
+        // the server closed while we were still trickling
+      }
+      String resp = new String(slow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(resp).startsWith("HTTP/1.1 408").contains("request not complete within 1 s");
+      assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(900L, 4000L);
+    }
+    try (Socket patient = new Socket("127.0.0.1", s.port())) {
+      patient.setSoTimeout(5000);
+      OutputStream out = patient.getOutputStream();
+      var in = new java.io.BufferedReader(new java.io.InputStreamReader(patient.getInputStream(),
+          StandardCharsets.UTF_8));
+      for (int round = 0; round < 2; round++) {
+        out.write(head);
+        out.flush();
+        assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+        int length = 0;
+        for (String h = in.readLine(); !h.isEmpty(); h = in.readLine()) {
+          if (h.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+            length = Integer.parseInt(h.substring(15).trim());
+          }
+        }
+        assertThat(in.skip(length)).isEqualTo(length);
+        Thread.sleep(1500); // longer than the request timeout, between requests
+      }
+    }
   }
 }
