@@ -1,42 +1,68 @@
 #!/usr/bin/env bash
-# Load test of `ssechat serve`: N concurrent paced streams of one recording, per-event lateness
-# against the recording's schedule, TTFT, completed/failed streams, server CPU and peak RSS.
-# Writes docs/serve-load.md (and benchmarks/results/serve-load.jsonl).
+# Load test of `ssechat serve` (see docs/replay-and-serve.md#serve-under-load). Writes
+# docs/serve-load.md, docs/serve-load.svg and benchmarks/results/serve-load.jsonl.
 #
-#   benchmarks/serve-load.sh [CONCURRENCY...]      default: 100 250 500 1000 2000
+#   benchmarks/serve-load.sh [CONCURRENCY...]      default: 1000 2000 5000 10000
 #
-# Both engines run at each level: netty (the event loop, the default) and threads (the JDK's
-# HttpServer, thread per stream), so the two are compared in one run.
+# 1. Paced streams (speed 1) at each concurrency, the event-loop engine (netty) and the old
+#    thread-per-stream one (threads; up to 5000: past that it only queues longer).
+# 2. --speed max: serve against BareServe, a bare Netty handler writing the same bytes (the bound).
+# 3. Abuse mix: 1000 paced streams + 300 half-open connections + one oversized body.
 #
-# The server and the load tool run on this machine; the figures are for this machine only.
+# The server and the load tool (ServeLoad, Netty) run on this machine; the figures are for this
+# machine only. Needs ~2 file descriptors per stream per process (ulimit -n).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 levels=("$@")
-[ ${#levels[@]} -gt 0 ] || levels=(100 250 500 1000 2000)
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
+[ ${#levels[@]} -gt 0 ] || levels=(1000 2000 5000 10000)
 ./mvnw -B -q -DskipTests package
 name=ssechat-offline-sky-blue
 rec=app/src/main/resources/recordings/$name.sse
 port=${SERVE_LOAD_PORT:-18431}
 out=benchmarks/results/serve-load.jsonl
+jar=benchmarks/target/benchmarks.jar
 : > "$out"
-for engine in threads netty; do
-for n in "${levels[@]}"; do
-  java -Xmx1g -jar app/target/ssechat.jar serve --port "$port" --speed 1 --engine "$engine" \
-    > /tmp/serve-load.log 2>&1 &
+
+# start MAIN_CLASS_OR_JAR ARGS...: a server JVM in the background; sets $pid once it answers
+start() {
+  java -Xmx1g "$@" > /tmp/serve-load-server.log 2>&1 &
   pid=$!
+  [ "$(cat /proc/$pid/comm 2>/dev/null)" = java ] || pid=$(pgrep -n -P "$pid" java || echo "$pid")
   for _ in $(seq 1 60); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/v1/models" && break
+    curl -s -o /dev/null -X POST -d '{}' "http://127.0.0.1:$port/v1/chat/completions" && return
     sleep 0.5
   done
-  java -cp benchmarks/target/benchmarks.jar org.ssechat.benchmarks.ServeLoad \
-    --url "http://127.0.0.1:$port/v1" --model "$name" --recording "$rec" --streams "$n" \
-    --pid "$pid" --label "$engine" | tee -a "$out"
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "server did not start: $(tail -3 /tmp/serve-load-server.log)" >&2
+  exit 1
+}
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
+load() {
+  java -cp "$jar" org.ssechat.benchmarks.ServeLoad --url "http://127.0.0.1:$port/v1" \
+    --model "$name" --recording "$rec" --pid "$pid" "$@" | tee -a "$out"
+}
+
+for engine in netty threads; do
+  for n in "${levels[@]}"; do
+    [ "$engine" = threads ] && [ "$n" -gt 5000 ] && continue
+    start -jar app/target/ssechat.jar serve --port "$port" --speed 1 --engine "$engine"
+    load --streams "$n" --ramp-s 3 --measure-s 10 --grace-s 60 --label "$engine"
+    stop
+  done
 done
-done
-java -cp benchmarks/target/benchmarks.jar org.ssechat.benchmarks.ServeLoadReport "$out" \
-  "$(git rev-parse --short HEAD)" "$(nproc) cores, $(java -version 2>&1 | head -1)" \
-  > docs/serve-load.md
-echo "wrote docs/serve-load.md"
+
+start -jar app/target/ssechat.jar serve --port "$port" --speed max
+load --streams 64 --speed max --ramp-s 1 --warmup-s 5 --measure-s 10 --label netty
+stop
+start -cp "$jar" org.ssechat.benchmarks.BareServe "$port" "$rec"
+load --streams 64 --speed max --ramp-s 1 --warmup-s 5 --measure-s 10 --label bare
+stop
+
+start -jar app/target/ssechat.jar serve --port "$port" --speed 1
+load --streams 1000 --ramp-s 3 --measure-s 40 --grace-s 60 --half-open 300 \
+  --oversized-mib 32 --label netty
+stop
+
+java -cp "$jar" org.ssechat.benchmarks.ServeLoadReport "$out" "$(git rev-parse --short HEAD)" \
+  "$(nproc) cores, $(java -version 2>&1 | head -1)" docs
+echo "wrote docs/serve-load.md and docs/serve-load.svg"

@@ -42,10 +42,10 @@ public final class Highlighter {
 
   /** One language: keywords and the lexical flags the shared scanner needs. */
   private record Lang(String label, Kind kind, Set<String> keywords, String lineComment,
-      String lineComment2, boolean blockComments, boolean tripleQuotes, boolean backtick,
+      boolean blockComments, boolean tripleQuotes, boolean backtick,
       boolean singleQuoteStrings, boolean caseInsensitive) {}
 
-  private static final Lang PLAIN = new Lang(null, Kind.PLAIN, Set.of(), null, null, false, false,
+  private static final Lang PLAIN = new Lang(null, Kind.PLAIN, Set.of(), null, false, false,
       false, false, false);
 
   private static final Set<String> C_LIKE = Set.of("if", "else", "for", "while", "do", "switch",
@@ -57,68 +57,68 @@ public final class Highlighter {
       "throw", "operator", "constexpr", "override", "volatile", "register");
 
   private static final Map<String, Lang> ALIASES = byAlias(
-      lang("java", Kind.CODE, "//", null, true, false, false, false, false, "abstract assert "
+      lang("java", Kind.CODE, "//", true, false, false, false, false, "abstract assert "
           + "boolean break byte case catch char class const continue default do double else enum "
           + "extends final finally float for if implements import instanceof int interface long "
           + "native new package private protected public return short static super switch "
           + "synchronized this throw throws try void volatile while true false null var record "
           + "yield sealed permits", "java"),
-      lang("kotlin", Kind.CODE, "//", null, true, true, false, false, false, "fun val var class "
+      lang("kotlin", Kind.CODE, "//", true, true, false, false, false, "fun val var class "
           + "object interface if else when for while do return break continue try catch "
           + "finally throw import package true false null this super is in as data sealed "
           + "override open private public internal protected suspend", "kt", "kotlin", "kts"),
-      lang("python", Kind.CODE, "#", null, false, true, false, true, false, "and as assert async "
+      lang("python", Kind.CODE, "#", false, true, false, true, false, "and as assert async "
           + "await break class continue def del elif else except finally for from global if "
           + "import in is lambda nonlocal not or pass raise return try while with yield None "
           + "True False self match case", "py", "python", "python3"),
-      lang("javascript", Kind.CODE, "//", null, true, false, true, true, false, "break case catch "
+      lang("javascript", Kind.CODE, "//", true, false, true, true, false, "break case catch "
           + "class const continue debugger default delete do else export extends finally for "
           + "function if import in instanceof let new return super switch this throw try typeof "
           + "var void while with yield async await of true false null undefined interface type "
           + "enum implements private public protected readonly as from", "js", "javascript",
           "jsx", "mjs", "ts", "typescript", "tsx"),
-      lang("go", Kind.CODE, "//", null, true, false, true, true, false, "break case chan const "
+      lang("go", Kind.CODE, "//", true, false, true, true, false, "break case chan const "
           + "continue default defer else fallthrough for func go goto if import interface map "
           + "package range return select struct switch type var true false nil iota string int "
           + "error bool byte rune float64 int64 uint8 any", "go", "golang"),
-      lang("rust", Kind.CODE, "//", null, true, false, false, false, false, "as async await break "
+      lang("rust", Kind.CODE, "//", true, false, false, false, false, "as async await break "
           + "const continue crate dyn else enum extern false fn for if impl in let loop match mod "
           + "move mut pub ref return self Self static struct super trait true type unsafe use "
           + "where while Some None Ok Err String Vec Option Result i32 i64 u8 u32 u64 usize f64 "
           + "bool str", "rs", "rust"),
-      lang("c", Kind.CODE, "//", null, true, false, false, true, false, String.join(" ", C_LIKE),
+      lang("c", Kind.CODE, "//", true, false, false, true, false, String.join(" ", C_LIKE),
           "c", "h", "cpp", "c++", "cc", "hpp", "cxx", "objc"),
-      lang("csharp", Kind.CODE, "//", null, true, false, false, true, false, "abstract as base "
+      lang("csharp", Kind.CODE, "//", true, false, false, true, false, "abstract as base "
           + "bool break byte case catch char class const continue decimal default delegate do "
           + "double else enum event explicit extern false finally fixed float for foreach if "
           + "implicit in int interface internal is lock long namespace new null object operator "
           + "out override params private protected public readonly ref return sealed short "
           + "static string struct switch this throw true try typeof uint using var virtual void "
           + "while async await", "cs", "csharp", "c#"),
-      lang("shell", Kind.CODE, "#", null, false, false, false, true, false, "if then else elif fi "
+      lang("shell", Kind.CODE, "#", false, false, false, true, false, "if then else elif fi "
           + "for while until do done case esac in function return exit export local readonly "
           + "echo cd set unset source alias sudo", "sh", "bash", "shell", "zsh", "console",
           "shellsession", "fish", "ksh"),
-      lang("sql", Kind.CODE, "--", null, true, false, false, true, true, "select from where and or "
+      lang("sql", Kind.CODE, "--", true, false, false, true, true, "select from where and or "
           + "not insert into values update set delete create table drop alter add column index "
           + "primary key foreign references join left right inner outer full on as group by "
           + "order having limit offset distinct union all case when then else end null is in "
           + "like between exists count sum avg min max with view default", "sql", "mysql",
           "postgresql", "psql", "sqlite", "plsql"),
-      lang("json", Kind.JSON, null, null, false, false, false, false, false, "true false null",
+      lang("json", Kind.JSON, null, false, false, false, false, false, "true false null",
           "json", "jsonc", "json5"),
-      lang("yaml", Kind.YAML, "#", null, false, false, false, true, false, "true false null yes "
+      lang("yaml", Kind.YAML, "#", false, false, false, true, false, "true false null yes "
           + "no on off", "yaml", "yml"),
-      lang("html", Kind.MARKUP, null, null, false, false, false, true, false, "", "html", "xml",
+      lang("html", Kind.MARKUP, null, false, false, false, true, false, "", "html", "xml",
           "htm", "svg", "xhtml", "vue"),
-      lang("diff", Kind.DIFF, null, null, false, false, false, false, false, "", "diff", "patch"));
+      lang("diff", Kind.DIFF, null, false, false, false, false, false, "", "diff", "patch"));
 
   /** One language, and the fence words that name it. */
   private static Map.Entry<Lang, String[]> lang(String label, Kind kind, String lineComment,
-      String lineComment2, boolean blockComments, boolean tripleQuotes, boolean backtick,
+      boolean blockComments, boolean tripleQuotes, boolean backtick,
       boolean singleQuotes, boolean caseInsensitive, String keywords, String... aliases) {
     Lang l = new Lang(label, kind, Set.of(keywords.isEmpty() ? new String[0]
-        : keywords.split(" ")), lineComment, lineComment2, blockComments, tripleQuotes,
+        : keywords.split(" ")), lineComment, blockComments, tripleQuotes,
         backtick, singleQuotes, caseInsensitive);
     return Map.entry(l, aliases);
   }

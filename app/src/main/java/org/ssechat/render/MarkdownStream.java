@@ -90,12 +90,6 @@ public final class MarkdownStream {
     this.code = new CodeBlocks(look.widths());
   }
 
-  /** Renders the lines a whole Markdown text makes, at {@code width} (not streamed). */
-  public static List<List<Span>> render(String markdown, int width, DisplayWidth widths,
-      boolean hyperlinks, AttributedStyle base) {
-    return new BlockRenderer(widths, hyperlinks).blocks(PARSER.parse(markdown), width, base);
-  }
-
   /** The fenced and indented code blocks of a Markdown text, in order (for {@code /copy N}). */
   public static List<String> codeBlocks(String markdown) {
     List<String> blocks = new ArrayList<>();

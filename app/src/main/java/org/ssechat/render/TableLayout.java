@@ -18,17 +18,15 @@ final class TableLayout {
   private static final String SEP = " │ ";
   private static final int MIN_COLUMN = 3;
 
-  private final DisplayWidth widths;
   private final Wrapper wrapper;
   private final BlockRenderer inline;
 
   TableLayout(DisplayWidth widths, BlockRenderer inline) {
-    this.widths = widths;
     this.wrapper = new Wrapper(widths);
     this.inline = inline;
   }
 
-  private record Cell(List<Span> text, TableCell.Alignment align, boolean header) {}
+  private record Cell(List<Span> text, TableCell.Alignment align) {}
 
   List<List<Span>> render(Node table, int width, AttributedStyle base) {
     List<List<Cell>> rows = new ArrayList<>();
@@ -39,7 +37,7 @@ final class TableLayout {
         for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
           TableCell tc = (TableCell) c;
           AttributedStyle s = tc.isHeader() ? base.bold() : base;
-          cells.add(new Cell(inline.inline(tc, s), tc.getAlignment(), tc.isHeader()));
+          cells.add(new Cell(inline.inline(tc, s), tc.getAlignment()));
         }
         rows.add(cells);
         if (section instanceof TableHead) {

@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -15,6 +14,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -26,7 +27,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -64,10 +64,6 @@ import org.ssechat.sse.SseParser;
 import org.ssechat.sse.SseParsers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code ssechat serve} on an event loop (Netty): the same endpoints as {@link RecordingServer},
@@ -120,9 +116,11 @@ public final class EventLoopServer implements ServeEngine {
     }
   }
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-  /** At most this many bytes of due reads go out in one flush. */
+  /** Pacing's resolution: a read is sent at most this late on an idle server. */
+  static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  /** At most this many bytes of due reads go out as one chunk. */
   static final int BATCH_BYTES = 64 * 1024;
 
   private final RecordingLibrary library;
@@ -135,6 +133,7 @@ public final class EventLoopServer implements ServeEngine {
   private final Channel server;
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final Map<String, ByteBuf> bodies = new ConcurrentHashMap<>();
+  private final Map<String, ReadPlan> plans = new ConcurrentHashMap<>();
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger activeStreams = new AtomicInteger();
   private final AtomicLong streamed = new AtomicLong();
@@ -166,17 +165,20 @@ public final class EventLoopServer implements ServeEngine {
     this.log = log;
     this.limits = limits;
     this.loopback = InetAddress.getByName(host).isLoopbackAddress();
-    this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+    boolean epoll = Transport.epoll();
+    this.boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory()
+        : NioIoHandler.newFactory());
+    this.workers = new MultiThreadIoEventLoopGroup(Transport.workers(), epoll
+        ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     ServerBootstrap b = new ServerBootstrap().group(boss, workers)
-        .channel(NioServerSocketChannel.class)
+        .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 4096)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
             ch.pipeline().addLast(new RequestDeadline(TimeUnit.SECONDS.toNanos(
                 limits.requestTimeoutSeconds())), new IdleStateHandler(0, 0, limits.idleSeconds()),
-                new HttpServerCodec(), new HttpObjectAggregator(limits.maxBodyBytes()),
+                new HttpServerCodec(), new BodyCap(limits.maxBodyBytes()),
                 new Handler());
           }
         });
@@ -196,9 +198,7 @@ public final class EventLoopServer implements ServeEngine {
 
   /** {@code http://HOST:PORT/v1}. */
   public URI baseUrl() {
-    String host = ((InetSocketAddress) server.localAddress()).getHostString();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port()
-        + "/v1");
+    return ServeJson.baseUrl((InetSocketAddress) server.localAddress());
   }
 
   public long streamed() {
@@ -370,7 +370,7 @@ public final class EventLoopServer implements ServeEngine {
         throws IOException {
       boolean post = req.method().equals(HttpMethod.POST);
       if (path.equals("/v1/models") || path.equals("/models")) {
-        send(ctx, req, json(HttpResponseStatus.OK, models()));
+        send(ctx, req, json(HttpResponseStatus.OK, ServeJson.models(library)));
         log.accept("GET /v1/models -> " + library.names().size() + " models");
       } else if (path.equals("/v1/chat/completions") || path.equals("/chat/completions")
           || path.equals("/v1/messages") || path.equals("/v1/responses")) {
@@ -393,7 +393,7 @@ public final class EventLoopServer implements ServeEngine {
         Dialect dialect) throws IOException {
       JsonNode body;
       try (ByteBufInputStream in = new ByteBufInputStream(req.content())) {
-        body = JSON.readTree(in);
+        body = ServeJson.JSON.readTree(in);
       } catch (JacksonException e) {
         send(ctx, req, error(HttpResponseStatus.BAD_REQUEST, "request body is not valid JSON: "
             + Failures.oneLine(e), "invalid_request_error"));
@@ -489,7 +489,8 @@ public final class EventLoopServer implements ServeEngine {
       Chunks chunks = from == dialect ? new RawChunks(body(a.rec()))
           : new TranslatedChunks(a.rec().body(), from, dialect,
               model == null ? a.rec().name() : model);
-      ReadPlan plan = ReadPlan.original(a.rec(), speed);
+      ReadPlan plan = plans.computeIfAbsent(a.rec().name(), n -> ReadPlan.original(a.rec(),
+          speed));
       Play play = new Play(ctx, keepAlive, plan, chunks, System.nanoTime(), what
           + (from == dialect ? " (streamed " + a.rec().body().length + " bytes)"
           : " (translated from " + from.name().toLowerCase(java.util.Locale.ROOT) + ")"),
@@ -503,9 +504,11 @@ public final class EventLoopServer implements ServeEngine {
         Dialect dialect) {}
 
     /**
-     * Writes read {@code i} when it is due, with every later read already due (a late timer or
-     * {@code --speed max}) in the same flush, up to {@link #BATCH_BYTES}; the next is scheduled
-     * once they have left.
+     * Writes read {@code first} when it is due, with every later read already due (a late timer
+     * or {@code --speed max}) in the same HTTP chunk, up to {@link #BATCH_BYTES}: bytes due at
+     * the same moment would share a TCP segment anyway, and reads are contiguous in the
+     * recording, so the batch is one range of it (one slice, or one feed of the translation).
+     * The next is scheduled once they have left.
      */
     private void play(Play p, int first) {
       ChannelHandlerContext ctx = p.ctx();
@@ -514,44 +517,63 @@ public final class EventLoopServer implements ServeEngine {
       }
       long now = System.nanoTime();
       int i = first;
-      int batch = 0;
-      ChannelFuture last = null;
-      while (batch < BATCH_BYTES) {
+      int from = -1;
+      int to = -1;
+      while (from < 0 || to - from < BATCH_BYTES) {
         if (i == p.faultAt() && p.fault() != Faults.Kind.NONE) {
-          ctx.flush();
-          fault(p);
+          if (from >= 0) {
+            ctx.writeAndFlush(new DefaultHttpContent(p.chunks().read(from, to - from)));
+          }
+          fault(p); // what came before it has been sent
           return;
         }
         if (i == p.plan().chunks().size()) {
+          if (from >= 0) {
+            ctx.write(new DefaultHttpContent(p.chunks().read(from, to - from)));
+          }
           finish(p);
           return;
         }
         ReadPlan.Chunk c = p.plan().chunks().get(i);
         long wait = p.start() + c.atNanos() - now;
-        if (wait > 0) {
-          if (last == null) {
-            int due = i;
-            timer = ctx.executor().schedule(() -> play(p, due), wait, TimeUnit.NANOSECONDS);
-            return;
-          }
+        if (from >= 0 && (wait > 0 || c.offset() != to)) {
           break;
         }
-        ByteBuf out = p.chunks().read(c.offset(), c.length());
-        i++;
-        if (out.isReadable()) {
-          last = ctx.write(new DefaultHttpContent(out));
-          batch += out.readableBytes();
+        if (wait > 0) {
+          int due = i;
+          timer = ctx.executor().schedule(() -> play(p, due), onTick(now + wait) - now,
+              TimeUnit.NANOSECONDS);
+          return;
         }
+        if (from < 0) {
+          from = c.offset();
+        }
+        to = c.offset() + c.length();
+        i++;
       }
-      ctx.flush();
       int next = i;
-      last.addListener(f -> {
+      ByteBuf out = p.chunks().read(from, to - from);
+      if (!out.isReadable()) { // a translation with nothing to say for these reads
+        out.release();
+        ctx.executor().execute(() -> play(p, next));
+        return;
+      }
+      ctx.writeAndFlush(new DefaultHttpContent(out)).addListener(f -> {
         if (f.isSuccess()) {
           play(p, next);
         } else {
           ctx.close();
         }
       });
+    }
+
+    /**
+     * {@code nanos} rounded up to the next {@link #TICK_NANOS} boundary, so reads of all streams
+     * due within one tick wake the event loop once, not once each (the epoll transport's timer
+     * is precise to the nanosecond: without this, 5,000 streams woke it ~130,000 times a second).
+     */
+    private static long onTick(long nanos) {
+      return Math.floorDiv(nanos + TICK_NANOS - 1, TICK_NANOS) * TICK_NANOS;
     }
 
     /** The stream's end: what the translation still holds, then the last chunk. */
@@ -675,22 +697,8 @@ public final class EventLoopServer implements ServeEngine {
     }
   }
 
-  private ObjectNode models() {
-    ObjectNode list = JSON.createObjectNode();
-    list.put("object", "list");
-    ArrayNode data = list.putArray("data");
-    for (String name : library.names()) {
-      ObjectNode m = data.addObject();
-      m.put("id", name);
-      m.put("object", "model");
-      m.put("created", 0);
-      m.put("owned_by", "ssechat-recordings");
-    }
-    return list;
-  }
-
   private static FullHttpResponse json(HttpResponseStatus status, JsonNode body) {
-    byte[] bytes = JSON.writeValueAsBytes(body);
+    byte[] bytes = ServeJson.bytes(body);
     FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
         Unpooled.wrappedBuffer(bytes));
     r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
@@ -699,13 +707,7 @@ public final class EventLoopServer implements ServeEngine {
   }
 
   private static FullHttpResponse error(HttpResponseStatus status, String message, String type) {
-    ObjectNode root = JSON.createObjectNode();
-    ObjectNode err = root.putObject("error");
-    err.put("message", message);
-    err.put("type", type);
-    err.putNull("param");
-    err.putNull("code");
-    return json(status, root);
+    return json(status, ServeJson.error(message, type));
   }
 
   /** The path of a request URI, without its query. */

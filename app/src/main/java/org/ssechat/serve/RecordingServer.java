@@ -31,10 +31,6 @@ import org.ssechat.replay.RecordingStreams;
 import org.ssechat.replay.Speed;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A local OpenAI-compatible server that answers from recordings ({@code ssechat serve}).
@@ -65,7 +61,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class RecordingServer implements ServeEngine {
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
   private static final int MAX_THREADS = 256;
 
@@ -117,9 +112,7 @@ public final class RecordingServer implements ServeEngine {
 
   /** {@code http://HOST:PORT/v1}, the base URL to give an OpenAI client. */
   public URI baseUrl() {
-    String host = http.getAddress().getHostString();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port()
-        + "/v1");
+    return ServeJson.baseUrl(http.getAddress());
   }
 
   /** Streamed replays that reached the end of their recording. */
@@ -196,17 +189,7 @@ public final class RecordingServer implements ServeEngine {
   }
 
   private void models(HttpExchange ex) throws IOException {
-    ObjectNode list = JSON.createObjectNode();
-    list.put("object", "list");
-    ArrayNode data = list.putArray("data");
-    for (String name : library.names()) {
-      ObjectNode m = data.addObject();
-      m.put("id", name);
-      m.put("object", "model");
-      m.put("created", 0);
-      m.put("owned_by", "ssechat-recordings");
-    }
-    json(ex, 200, list);
+    json(ex, 200, ServeJson.models(library));
     log.accept("GET /v1/models -> " + library.names().size() + " models");
   }
 
@@ -237,7 +220,7 @@ public final class RecordingServer implements ServeEngine {
         error(ex, 413, "request body over " + MAX_BODY_BYTES + " bytes", "invalid_request_error");
         return null;
       }
-      req = JSON.readTree(body);
+      req = ServeJson.JSON.readTree(body);
     } catch (JacksonException e) {
       error(ex, 400, "request body is not valid JSON: " + Failures.oneLine(e),
           "invalid_request_error");
@@ -350,7 +333,7 @@ public final class RecordingServer implements ServeEngine {
   }
 
   private static void json(HttpExchange ex, int status, JsonNode body) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
+    byte[] bytes = ServeJson.bytes(body);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
@@ -360,12 +343,6 @@ public final class RecordingServer implements ServeEngine {
 
   private static void error(HttpExchange ex, int status, String message, String type)
       throws IOException {
-    ObjectNode root = JSON.createObjectNode();
-    ObjectNode err = root.putObject("error");
-    err.put("message", message);
-    err.put("type", type);
-    err.putNull("param");
-    err.putNull("code");
-    json(ex, status, root);
+    json(ex, status, ServeJson.error(message, type));
   }
 }

@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,9 +54,8 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
 
   private void expire(ChannelHandlerContext ctx) {
     deadline = null;
-    byte[] body = ("{\"error\":{\"message\":\"request not complete within "
-        + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " s\",\"type\":\"invalid_request_error\","
-        + "\"param\":null,\"code\":null}}").getBytes(StandardCharsets.UTF_8);
+    byte[] body = ServeJson.bytes(ServeJson.error("request not complete within "
+        + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " s", "invalid_request_error"));
     var r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_TIMEOUT,
         Unpooled.wrappedBuffer(body));
     r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")

@@ -6,7 +6,6 @@ import org.ssechat.failure.ExitCodes;
 import org.ssechat.failure.Failures;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.RecordingLibrary;
-import org.ssechat.text.TerminalText;
 
 /** {@code ssechat serve} as a command: starts an engine, reports, waits. */
 public final class ServeCommand {
@@ -27,10 +26,7 @@ public final class ServeCommand {
       return ExitCodes.ERROR;
     }
     ServeEngine server;
-    java.util.function.Consumer<String> log = line -> {
-      out.println(TerminalText.oneLine(line, Integer.MAX_VALUE)); // names come from clients
-      out.flush();
-    };
+    ServeLog log = new ServeLog(out);
     try {
       server = options.engine().equals("threads")
           ? new RecordingServer(lib, options.host(), options.port(), options.speed(),
@@ -38,6 +34,7 @@ public final class ServeCommand {
           : new EventLoopServer(lib, options.host(), options.port(), options.speed(),
               EventLoopServer.Limits.DEFAULTS.withToken(options.token()), options.faults(), log);
     } catch (IOException e) {
+      log.close();
       err.println("error: " + Failures.oneLine(Failures.messageOf(e))); // says which address
       err.flush();
       return ExitCodes.ERROR;
@@ -52,7 +49,10 @@ public final class ServeCommand {
       err.println("warning: --token and --faults are applied by the netty engine only");
       err.flush();
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ssechat-serve-stop"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      log.close();
+    }, "ssechat-serve-stop"));
     if (options.faults().any()) {
       out.println("injecting faults: " + options.faults());
     }

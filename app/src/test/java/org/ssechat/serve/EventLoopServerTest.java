@@ -464,4 +464,21 @@ class EventLoopServerTest {
       }
     }
   }
+
+  @Test
+  void anOversizedBodyGets413AndTheConnectionClosesAtOnce() throws Exception {
+    EventLoopServer s = start(Speed.MAX, EventLoopServer.Limits.DEFAULTS.withMaxBodyBytes(1024));
+    try (Socket big = new Socket("127.0.0.1", s.port())) {
+      big.setSoTimeout(5000);
+      OutputStream out = big.getOutputStream();
+      long t0 = System.nanoTime();
+      out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+          + (32 << 20) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(new byte[4096]); // the body starts; the server must not wait for the rest
+      out.flush();
+      String resp = new String(big.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(resp).startsWith("HTTP/1.1 413").contains("over the limit of 1024 bytes");
+      assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3000); // closed, not timed out
+    }
+  }
 }

@@ -1,0 +1,353 @@
+package org.ssechat.benchmarks;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Closed-loop load on a {@code serve} (Netty client): {@code streams} keep-alive connections,
+ * each with one streaming request in flight at a time and the next sent as soon as the last
+ * ends, so the server holds that many streams at once. Connections open spread over the ramp;
+ * each first request starts at a random point of one recording length after it, so reads are
+ * spread evenly in time. Streams that start inside the measurement window (after a warm-up of
+ * at least one whole recording) are measured: each recorded read is due at send time + its
+ * recorded offset, and has arrived when the body byte count reaches its end.
+ *
+ * <p>Abuse (optional, at the start of the window): half-open connections that send part of a
+ * request head and then nothing, and one request announcing an oversized body and sending it;
+ * how and when the server cut each is reported.
+ */
+final class LoadClient {
+  /** Native epoll where it loads, as {@code serve} uses; {@code -Dssechat.netty=nio} for NIO. */
+  static final boolean EPOLL = !"nio".equals(System.getProperty("ssechat.netty"))
+      && Epoll.isAvailable();
+
+
+  /** What to run. */
+  record Plan(InetSocketAddress server, String path, byte[] body, ServeLoad.Schedule schedule,
+      int streams, long rampNanos, long warmupNanos, long measureNanos, long graceNanos,
+      int halfOpen, long oversizedBytes) {}
+
+  /** Per event-loop thread counters, merged at the end. */
+  static final class Stats {
+    final LatencyHistogram lateness = new LatencyHistogram();
+    final LatencyHistogram ttft = new LatencyHistogram();
+    final LatencyHistogram connect = new LatencyHistogram();
+    final Map<String, Integer> failures = new TreeMap<>();
+    long completed;
+    long windowBytes;
+    long connectFailed;
+
+    void fail(String why) {
+      failures.merge(why, 1, Integer::sum);
+    }
+
+    void add(Stats o) {
+      lateness.add(o.lateness);
+      ttft.add(o.ttft);
+      connect.add(o.connect);
+      o.failures.forEach((k, v) -> failures.merge(k, v, Integer::sum));
+      completed += o.completed;
+      windowBytes += o.windowBytes;
+      connectFailed += o.connectFailed;
+    }
+
+    long failed() {
+      return failures.values().stream().mapToLong(Integer::longValue).sum();
+    }
+  }
+
+  /** How the server ended one abusive connection. */
+  record Cut(String status, long afterNanos) {}
+
+  private final Plan plan;
+  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2,
+      EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+  private final List<Stats> allStats = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<Stats> stats = ThreadLocal.withInitial(() -> {
+    Stats s = new Stats();
+    allStats.add(s);
+    return s;
+  });
+  private final List<Cut> halfOpenCuts = new CopyOnWriteArrayList<>();
+  private final List<Cut> oversizedCuts = new CopyOnWriteArrayList<>();
+  private final Map<Channel, Boolean> open = new ConcurrentHashMap<>();
+  private final Runnable atWindowStart;
+  private final Runnable atWindowEnd;
+  private volatile boolean ending;
+  private long t0;
+  private long measureStart;
+  private long measureEnd;
+
+  /** The two runnables run on a client thread when the measurement window opens and closes. */
+  LoadClient(Plan plan, Runnable atWindowStart, Runnable atWindowEnd) {
+    this.plan = plan;
+    this.atWindowStart = atWindowStart;
+    this.atWindowEnd = atWindowEnd;
+  }
+
+  /** Runs the plan to the end of the window (plus grace for streams still running). */
+  Stats run() throws InterruptedException {
+    t0 = System.nanoTime();
+    long cycle = plan.schedule().dueNanos().length == 0 ? 0
+        : plan.schedule().dueNanos()[plan.schedule().dueNanos().length - 1];
+    measureStart = t0 + plan.rampNanos() + Math.max(plan.warmupNanos(), cycle);
+    measureEnd = measureStart + plan.measureNanos();
+    CountDownLatch done = new CountDownLatch(plan.streams());
+    Bootstrap b = new Bootstrap().group(group)
+        .channel(EPOLL ? EpollSocketChannel.class : NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
+    SplittableRandom random = new SplittableRandom(42);
+    for (int i = 0; i < plan.streams(); i++) {
+      long connectAt = t0 + plan.rampNanos() * i / plan.streams();
+      long firstSend = t0 + plan.rampNanos() + (cycle == 0 ? 0 : random.nextLong(cycle));
+      group.schedule(() -> connect(b, firstSend, done), connectAt - System.nanoTime(),
+          TimeUnit.NANOSECONDS);
+    }
+    if (plan.halfOpen() > 0 || plan.oversizedBytes() > 0) {
+      group.schedule(() -> abuse(b), measureStart - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+    group.schedule(atWindowStart, measureStart - System.nanoTime(), TimeUnit.NANOSECONDS);
+    group.schedule(atWindowEnd, measureEnd - System.nanoTime(), TimeUnit.NANOSECONDS);
+    long deadline = measureEnd + plan.graceNanos();
+    done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    ending = true;
+    for (Channel ch : open.keySet()) {
+      ch.close(); // still streaming past the grace: counted as unfinished
+    }
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    Stats total = new Stats();
+    allStats.forEach(total::add);
+    return total;
+  }
+
+  List<Cut> halfOpenCuts() {
+    return halfOpenCuts;
+  }
+
+  List<Cut> oversizedCuts() {
+    return oversizedCuts;
+  }
+
+  private void connect(Bootstrap b, long firstSend, CountDownLatch done) {
+    long start = System.nanoTime();
+    b.clone().handler(new ChannelInitializer<SocketChannel>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        ch.pipeline().addLast(new HttpClientCodec(), new User(firstSend, done));
+      }
+    }).connect(plan.server()).addListener(f -> {
+      if (f.isSuccess()) {
+        stats.get().connect.record(System.nanoTime() - start);
+      } else {
+        stats.get().connectFailed++;
+        done.countDown();
+      }
+    });
+  }
+
+  /** One virtual user: a keep-alive connection streaming one request after another. */
+  private final class User extends SimpleChannelInboundHandler<HttpObject> {
+    private final long firstSend;
+    private final CountDownLatch done;
+    private long sent;
+    private boolean inFlight;
+    private boolean measured;
+    private int status;
+    private long received;
+    private int next;
+
+    User(long firstSend, CountDownLatch done) {
+      this.firstSend = firstSend;
+      this.done = done;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+      open.put(ctx.channel(), Boolean.TRUE);
+      ctx.executor().schedule(() -> send(ctx), firstSend - System.nanoTime(),
+          TimeUnit.NANOSECONDS);
+      super.channelActive(ctx);
+    }
+
+    private void send(ChannelHandlerContext ctx) {
+      long now = System.nanoTime();
+      if (now >= measureEnd || !ctx.channel().isActive()) {
+        ctx.close();
+        return;
+      }
+      sent = now;
+      measured = now >= measureStart;
+      inFlight = true;
+      status = 0;
+      received = 0;
+      next = 0;
+      FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
+          plan.path(), Unpooled.wrappedBuffer(plan.body()));
+      req.headers().set(HttpHeaderNames.HOST, "127.0.0.1:" + plan.server().getPort())
+          .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+          .setInt(HttpHeaderNames.CONTENT_LENGTH, plan.body().length);
+      ctx.writeAndFlush(req);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+      long now = System.nanoTime();
+      Stats s = stats.get();
+      if (msg instanceof HttpResponse r) {
+        status = r.status().code();
+      }
+      if (msg instanceof HttpContent c && status == 200) {
+        int n = c.content().readableBytes();
+        if (n > 0 && received == 0 && measured) {
+          s.ttft.record(now - sent);
+        }
+        received += n;
+        if (now >= measureStart && now < measureEnd) {
+          s.windowBytes += n;
+        }
+        long[] due = plan.schedule().dueNanos();
+        next = plan.schedule().arrive(next, received, i -> {
+          if (measured) {
+            s.lateness.record(now - (sent + due[i]));
+          }
+        });
+      }
+      if (msg instanceof LastHttpContent) {
+        inFlight = false;
+        if (measured) {
+          if (status != 200) {
+            s.fail("HTTP " + status);
+          } else if (received != plan.schedule().bodyBytes()) {
+            s.fail("short body");
+          } else {
+            s.completed++;
+          }
+        }
+        send(ctx);
+      }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+      open.remove(ctx.channel());
+      if (inFlight && measured) {
+        stats.get().fail(System.nanoTime() < measureEnd + plan.graceNanos() ? "closed"
+            : "unfinished");
+      }
+      done.countDown();
+      super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
+  }
+
+  private void abuse(Bootstrap b) {
+    byte[] partial = ("POST " + plan.path() + " HTTP/1.1\r\nHost: 127.0.0.1:"
+        + plan.server().getPort() + "\r\nContent-Type: application/json\r\nContent-Len")
+        .getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0; i < plan.halfOpen(); i++) {
+      raw(b, partial, 0, halfOpenCuts);
+    }
+    if (plan.oversizedBytes() > 0) {
+      byte[] head = ("POST " + plan.path() + " HTTP/1.1\r\nHost: 127.0.0.1:"
+          + plan.server().getPort() + "\r\nContent-Type: application/json\r\nContent-Length: "
+          + plan.oversizedBytes() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+      raw(b, head, plan.oversizedBytes(), oversizedCuts);
+    }
+  }
+
+  /** A raw connection: sends {@code head}, then {@code bodyBytes} of filler while it can. */
+  private void raw(Bootstrap b, byte[] head, long bodyBytes, List<Cut> cuts) {
+    b.clone().handler(new ChannelInboundHandlerAdapter() {
+      private long opened;
+      private long bodySent;
+      private final StringBuilder response = new StringBuilder();
+      private final ByteBuf filler = Unpooled.unreleasableBuffer(
+          Unpooled.wrappedBuffer(new byte[64 * 1024]));
+
+      @Override
+      public void channelActive(ChannelHandlerContext ctx) {
+        opened = System.nanoTime();
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(head));
+        pump(ctx);
+      }
+
+      private void pump(ChannelHandlerContext ctx) {
+        while (bodySent < bodyBytes && ctx.channel().isWritable()) {
+          int n = (int) Math.min(filler.capacity(), bodyBytes - bodySent);
+          bodySent += n;
+          ctx.writeAndFlush(filler.retainedSlice(0, n));
+        }
+      }
+
+      @Override
+      public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        pump(ctx);
+      }
+
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf in = (ByteBuf) msg;
+        if (response.length() < 64) {
+          response.append(in.toString(StandardCharsets.ISO_8859_1));
+        }
+        in.release();
+      }
+
+      @Override
+      public void channelInactive(ChannelHandlerContext ctx) {
+        if (ending) {
+          return; // not cut by the server: still open when the run ended
+        }
+        String line = response.toString();
+        String status = line.startsWith("HTTP/1.1 ") && line.length() >= 12
+            ? line.substring(9, 12) : "closed without a response";
+        cuts.add(new Cut(status, System.nanoTime() - opened));
+      }
+
+      @Override
+      public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+      }
+    }).connect(plan.server());
+  }
+}
