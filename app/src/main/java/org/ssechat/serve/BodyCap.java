@@ -1,15 +1,12 @@
 package org.ssechat.serve;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DuplexChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,13 +29,9 @@ final class BodyCap extends HttpObjectAggregator {
 
   @Override
   protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-    byte[] body = ServeJson.bytes(ServeJson.error("request body over the limit of " + maxBytes
-        + " bytes", "invalid_request_error"));
-    var r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
-    r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    var r = EventLoopServer.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "request body "
+        + "over the limit of " + maxBytes + " bytes", "invalid_request_error");
+    r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     // lingering close: stop sending, read (and drop) what is in flight for a moment, then close;
     // closing with unread bytes would reset the connection and could lose the 413 on its way
     ctx.writeAndFlush(r).addListener(f -> {

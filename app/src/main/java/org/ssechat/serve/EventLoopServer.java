@@ -44,7 +44,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -136,11 +135,9 @@ public final class EventLoopServer implements ServeEngine {
   private final Map<String, ReadPlan> plans = new ConcurrentHashMap<>();
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger activeStreams = new AtomicInteger();
-  private final AtomicLong streamed = new AtomicLong();
-  private final AtomicLong disconnects = new AtomicLong();
+  private final EngineState state = new EngineState();
   private final AtomicLong requests = new AtomicLong();
   private final Faults faults;
-  private final CountDownLatch stopped = new CountDownLatch(1);
 
   /**
    * Binds and starts serving at once.
@@ -202,19 +199,15 @@ public final class EventLoopServer implements ServeEngine {
   }
 
   public long streamed() {
-    return streamed.get();
+    return state.streamed.get();
   }
 
   public long disconnects() {
-    return disconnects.get();
+    return state.disconnects.get();
   }
 
   public void awaitStop() {
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    state.awaitStop();
   }
 
   /**
@@ -224,10 +217,9 @@ public final class EventLoopServer implements ServeEngine {
    */
   @Override
   public void close() {
-    if (stopped.getCount() == 0) {
+    if (!state.stopOnce()) {
       return;
     }
-    stopped.countDown();
     server.close().syncUninterruptibly();
     for (Channel ch : channels) {
       Handler h = ch.pipeline().get(Handler.class);
@@ -293,7 +285,7 @@ public final class EventLoopServer implements ServeEngine {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
       connections.decrementAndGet();
       if (streamOver()) {
-        disconnects.incrementAndGet();
+        state.disconnects.incrementAndGet();
       }
       if (timer != null) {
         timer.cancel(false);
@@ -585,7 +577,7 @@ public final class EventLoopServer implements ServeEngine {
       }
       ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
         if (f.isSuccess() && streamOver()) {
-          streamed.incrementAndGet();
+          state.streamed.incrementAndGet();
           log.accept(p.what());
         }
         if (!p.keepAlive()) {
@@ -706,7 +698,8 @@ public final class EventLoopServer implements ServeEngine {
     return r;
   }
 
-  private static FullHttpResponse error(HttpResponseStatus status, String message, String type) {
+  /** An OpenAI-style error answer ({@link ServeJson#error}); also for the pipeline's guards. */
+  static FullHttpResponse error(HttpResponseStatus status, String message, String type) {
     return json(status, ServeJson.error(message, type));
   }
 

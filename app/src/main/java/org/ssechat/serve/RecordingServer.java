@@ -9,13 +9,11 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.client.ChatResult;
@@ -70,9 +68,7 @@ public final class RecordingServer implements ServeEngine {
   private final Consumer<String> log;
   private final HttpServer http;
   private final ExecutorService pool;
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private final AtomicLong streamed = new AtomicLong();
-  private final AtomicLong disconnects = new AtomicLong();
+  private final EngineState state = new EngineState();
 
   /**
    * Binds and starts serving at once.
@@ -117,30 +113,25 @@ public final class RecordingServer implements ServeEngine {
 
   /** Streamed replays that reached the end of their recording. */
   public long streamed() {
-    return streamed.get();
+    return state.streamed.get();
   }
 
   /** Streamed replays cut short because the client went away. */
   public long disconnects() {
-    return disconnects.get();
+    return state.disconnects.get();
   }
 
   /** Blocks until {@link #close()} is called. */
   public void awaitStop() {
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    state.awaitStop();
   }
 
   /** Stops accepting, ends running replays and releases the port. */
   @Override
   public void close() {
-    if (stopped.getCount() == 0) {
+    if (!state.stopOnce()) {
       return;
     }
-    stopped.countDown();
     http.stop(0);
     pool.shutdownNow();
   }
@@ -286,8 +277,8 @@ public final class RecordingServer implements ServeEngine {
     try {
       if (from != dialect) {
         if (TranslatedStream.stream(ex, rec, from, dialect, model == null ? rec.name() : model,
-            player, speed, stopped)) {
-          streamed.incrementAndGet();
+            player, speed, state.stopped)) {
+          state.streamed.incrementAndGet();
           log.accept(what + " (translated from " + from.name().toLowerCase(java.util.Locale.ROOT)
               + ")");
         }
@@ -305,14 +296,14 @@ public final class RecordingServer implements ServeEngine {
           (b, off, len) -> {
             out.write(b, off, len);
             out.flush();
-          }, stopped);
+          }, state.stopped);
       out.close();
       if (complete) {
-        streamed.incrementAndGet();
+        state.streamed.incrementAndGet();
         log.accept(what + " (streamed " + rec.body().length + " bytes)");
       }
     } catch (IOException e) {
-      disconnects.incrementAndGet();
+      state.disconnects.incrementAndGet();
       log.accept(what + " (client went away mid-stream)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

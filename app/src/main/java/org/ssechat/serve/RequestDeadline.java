@@ -1,14 +1,11 @@
 package org.ssechat.serve;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -54,13 +51,10 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
 
   private void expire(ChannelHandlerContext ctx) {
     deadline = null;
-    byte[] body = ServeJson.bytes(ServeJson.error("request not complete within "
-        + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " s", "invalid_request_error"));
-    var r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_TIMEOUT,
-        Unpooled.wrappedBuffer(body));
-    r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    var r = EventLoopServer.error(HttpResponseStatus.REQUEST_TIMEOUT, "request not complete "
+        + "within " + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " s",
+        "invalid_request_error");
+    r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     // from the tail, so the response goes through the HTTP encoder behind this handler
     ctx.channel().writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
   }
