@@ -422,6 +422,46 @@ class EventLoopServerTest {
   }
 
   @Test
+  void aSilentConnectionIsClosedWhenIdle() throws Exception {
+    EventLoopServer s = start(Speed.MAX, EventLoopServer.Limits.DEFAULTS.withIdleSeconds(1));
+    try (Socket silent = new Socket("127.0.0.1", s.port())) {
+      silent.setSoTimeout(5000);
+      long t0 = System.nanoTime();
+      assertThat(silent.getInputStream().read()).isEqualTo(-1); // closed, nothing said
+      assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(800L, 4000L);
+    }
+  }
+
+  /**
+   * A client that does not read pauses its stream (the connection stops being writable) and
+   * resumes it when it reads again: 8 MiB at full speed arrive whole and in order.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aClientThatStopsReadingPausesItsStreamWhichThenResumes(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; sb.length() < 8 << 20; i++) {
+      sb.append("data: {\"choices\":[{\"delta\":{\"content\":\"").append(i)
+          .append(" ").append("x".repeat(i % 97)).append("\"}}]}\n\n");
+    }
+    byte[] body = sb.append("data: [DONE]\n\n").toString().getBytes(StandardCharsets.UTF_8);
+    java.nio.file.Files.write(dir.resolve("big.sse"), body);
+    EventLoopServer s = new EventLoopServer(RecordingLibrary.directory(dir), "127.0.0.1", 0,
+        Speed.MAX, EventLoopServer.Limits.DEFAULTS, log::add);
+    servers.add(s);
+    HttpResponse<java.io.InputStream> r = http.send(HttpRequest.newBuilder(
+        URI.create(s.baseUrl() + "/chat/completions")).header("Content-Type",
+        "application/json").POST(HttpRequest.BodyPublishers.ofString(chat("big", true))).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    Thread.sleep(1000); // not reading: the server must stop, not buffer 8 MiB
+    try (java.io.InputStream in = r.body()) {
+      assertThat(in.readAllBytes()).isEqualTo(body);
+    }
+    awaitStreamed(s, 1);
+  }
+
+  @Test
   void aRequestTrickledInTooSlowlyGets408ButAWaitBetweenRequestsIsFine() throws Exception {
     EventLoopServer s = start(Speed.MAX, EventLoopServer.Limits.DEFAULTS
         .withRequestTimeoutSeconds(1));

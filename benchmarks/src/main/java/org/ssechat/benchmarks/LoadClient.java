@@ -6,27 +6,14 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -103,6 +90,9 @@ final class LoadClient {
     allStats.add(s);
     return s;
   });
+  /** Where streams started before the window are measured, and then forgotten. */
+  private final ThreadLocal<Stats> warmup = ThreadLocal.withInitial(Stats::new);
+  private final ByteBuf request;
   private final List<Cut> halfOpenCuts = new CopyOnWriteArrayList<>();
   private final List<Cut> oversizedCuts = new CopyOnWriteArrayList<>();
   private final Map<Channel, Boolean> open = new ConcurrentHashMap<>();
@@ -116,6 +106,11 @@ final class LoadClient {
   /** The two runnables run on a client thread when the measurement window opens and closes. */
   LoadClient(Plan plan, Runnable atWindowStart, Runnable atWindowEnd) {
     this.plan = plan;
+    byte[] head = ("POST " + plan.path() + " HTTP/1.1\r\nHost: 127.0.0.1:"
+        + plan.server().getPort() + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + plan.body().length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    this.request = Unpooled.unreleasableBuffer(Unpooled.directBuffer(head.length
+        + plan.body().length).writeBytes(head).writeBytes(plan.body()));
     this.atWindowStart = atWindowStart;
     this.atWindowEnd = atWindowEnd;
   }
@@ -166,12 +161,7 @@ final class LoadClient {
 
   private void connect(Bootstrap b, long firstSend, CountDownLatch done) {
     long start = System.nanoTime();
-    b.clone().handler(new ChannelInitializer<SocketChannel>() {
-      @Override
-      protected void initChannel(SocketChannel ch) {
-        ch.pipeline().addLast(new HttpClientCodec(), new User(firstSend, done));
-      }
-    }).connect(plan.server()).addListener(f -> {
+    b.clone().handler(new User(firstSend, done)).connect(plan.server()).addListener(f -> {
       if (f.isSuccess()) {
         stats.get().connect.record(System.nanoTime() - start);
       } else {
@@ -181,11 +171,20 @@ final class LoadClient {
     });
   }
 
-  /** One virtual user: a keep-alive connection streaming one request after another. */
-  private final class User extends SimpleChannelInboundHandler<HttpObject> {
+  /**
+   * One virtual user: a keep-alive connection streaming one request after another. Streams
+   * before the window are measured too, into numbers thrown away, so the window runs the code
+   * the warm-up compiled (a path first taken in the window deoptimizes and recompiles there).
+   */
+  private final class User extends ChannelInboundHandlerAdapter
+      implements ResponseCounter.Listener {
     private final long firstSend;
     private final CountDownLatch done;
+    private final ResponseCounter counter = new ResponseCounter(this);
+    private ChannelHandlerContext ctx;
+    private Stats into;
     private long sent;
+    private long now;
     private boolean inFlight;
     private boolean measured;
     private int status;
@@ -199,68 +198,82 @@ final class LoadClient {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
+      this.ctx = ctx;
       open.put(ctx.channel(), Boolean.TRUE);
-      ctx.executor().schedule(() -> send(ctx), firstSend - System.nanoTime(),
-          TimeUnit.NANOSECONDS);
+      ctx.executor().schedule(this::send, firstSend - System.nanoTime(), TimeUnit.NANOSECONDS);
       super.channelActive(ctx);
     }
 
-    private void send(ChannelHandlerContext ctx) {
-      long now = System.nanoTime();
-      if (now >= measureEnd || !ctx.channel().isActive()) {
+    private void send() {
+      long t = System.nanoTime();
+      if (t >= measureEnd || !ctx.channel().isActive()) {
         ctx.close();
         return;
       }
-      sent = now;
-      measured = now >= measureStart;
+      sent = t;
+      measured = t >= measureStart;
+      into = measured ? stats.get() : warmup.get();
       inFlight = true;
-      status = 0;
-      received = 0;
-      next = 0;
-      FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
-          plan.path(), Unpooled.wrappedBuffer(plan.body()));
-      req.headers().set(HttpHeaderNames.HOST, "127.0.0.1:" + plan.server().getPort())
-          .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
-          .setInt(HttpHeaderNames.CONTENT_LENGTH, plan.body().length);
-      ctx.writeAndFlush(req);
+      ctx.writeAndFlush(request.duplicate(), ctx.voidPromise());
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
-      long now = System.nanoTime();
-      Stats s = stats.get();
-      if (msg instanceof HttpResponse r) {
-        status = r.status().code();
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ByteBuf in = (ByteBuf) msg;
+      now = System.nanoTime();
+      try {
+        counter.feed(in);
+      } finally {
+        in.release();
       }
-      if (msg instanceof HttpContent c && status == 200) {
-        int n = c.content().readableBytes();
-        if (n > 0 && received == 0 && measured) {
-          s.ttft.record(now - sent);
-        }
-        received += n;
-        if (now >= measureStart && now < measureEnd) {
-          s.windowBytes += n;
-        }
-        long[] due = plan.schedule().dueNanos();
-        next = plan.schedule().arrive(next, received, i -> {
-          if (measured) {
-            s.lateness.record(now - (sent + due[i]));
-          }
-        });
+    }
+
+    @Override
+    public void head(int code) {
+      status = code;
+      received = 0;
+      next = 0;
+    }
+
+    @Override
+    public void body(long total) {
+      if (status != 200) {
+        return;
       }
-      if (msg instanceof LastHttpContent) {
-        inFlight = false;
-        if (measured) {
-          if (status != 200) {
-            s.fail("HTTP " + status);
-          } else if (received != plan.schedule().bodyBytes()) {
-            s.fail("short body");
-          } else {
-            s.completed++;
-          }
-        }
-        send(ctx);
+      if (received == 0) {
+        into.ttft.record(now - sent);
       }
+      if (now >= measureStart && now < measureEnd) {
+        stats.get().windowBytes += total - received;
+      }
+      received = total;
+      long[] due = plan.schedule().dueNanos();
+      int i = next;
+      long[] ends = plan.schedule().ends();
+      while (i < ends.length && ends[i] <= total) {
+        into.lateness.record(now - (sent + due[i++]));
+      }
+      next = i;
+    }
+
+    @Override
+    public void end() {
+      inFlight = false;
+      if (status != 200) {
+        into.fail("HTTP " + status);
+      } else if (received != plan.schedule().bodyBytes()) {
+        into.fail("short body");
+      } else {
+        into.completed++;
+      }
+      send();
+    }
+
+    @Override
+    public void malformed(String why) {
+      into.fail("unreadable response: " + why);
+      inFlight = false;
+      ctx.close();
     }
 
     @Override

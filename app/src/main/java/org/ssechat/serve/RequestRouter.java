@@ -1,0 +1,356 @@
+package org.ssechat.serve;
+
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.ssechat.chat.ChatStreamDecoder.Dialect;
+import org.ssechat.client.ChatResult;
+import org.ssechat.client.Outcome;
+import org.ssechat.failure.Failures;
+import org.ssechat.replay.RecordingStreams;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One connection of {@link EventLoopServer}: takes its requests one at a time, refuses what the
+ * guards refuse (Host, token, stream limit, injected status faults), answers {@code /v1/models}
+ * and non-streaming requests whole, and hands a streaming request to a {@link StreamPlayer},
+ * which owns the connection until its stream ends. Runs on the connection's event loop.
+ */
+final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
+    implements StreamPlayer.Owner {
+  private final EventLoopServer server;
+  private final RequestDeadline deadline;
+  private ChannelHandlerContext ctx;
+  private ScheduledFuture<?> pending;
+  private StreamPlayer player;
+  private String playing;
+  private boolean keepAlive;
+
+  RequestRouter(EventLoopServer server, RequestDeadline deadline) {
+    this.server = server;
+    this.deadline = deadline;
+  }
+
+  /** On the channel's loop: a running stream ends here (its last chunk), then the close. */
+  void endStream() {
+    if (pending != null) {
+      pending.cancel(false);
+    }
+    StreamPlayer p = player;
+    if (p != null && streamOver()) {
+      p.cancel();
+      ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
+          .addListener(ChannelFutureListener.CLOSE);
+    } else {
+      ctx.close();
+    }
+  }
+
+  /** This connection's stream is over (ended, failed, cut): it no longer counts. */
+  private boolean streamOver() {
+    if (player == null) {
+      return false;
+    }
+    player = null;
+    server.activeStreams.decrementAndGet();
+    return true;
+  }
+
+  @Override
+  public void streamEnded(StreamPlayer p, boolean completed) {
+    if (p != player || !streamOver()) {
+      return;
+    }
+    if (completed) {
+      server.state.streamed.incrementAndGet();
+      server.log.accept(playing);
+    } else {
+      server.log.accept(playing + " (fault: " + p.faultName() + " at read " + p.faultAt() + ")");
+    }
+    if (!keepAlive) {
+      ctx.close();
+    } else {
+      deadline.answered();
+    }
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    int max = server.limits.maxConnections();
+    if (server.connections.incrementAndGet() > max) {
+      FullHttpResponse r = EventLoopServer.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "this "
+          + "server is at its limit of " + max + " connections; try again", "server_error");
+      r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      r.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+      ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      server.channels.add(ctx.channel());
+    }
+    super.channelActive(ctx);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    server.connections.decrementAndGet();
+    StreamPlayer p = player;
+    if (streamOver()) {
+      p.cancel();
+      server.state.disconnects.incrementAndGet();
+    }
+    if (pending != null) {
+      pending.cancel(false);
+    }
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    if (player != null) {
+      player.writabilityChanged();
+    }
+    super.channelWritabilityChanged(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (!(cause instanceof IOException)) {
+      server.log.accept("connection failed: " + Failures.oneLine(cause));
+    }
+    ctx.close();
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+    deadline.requestComplete(); // it arrived in time
+    keepAlive = HttpUtil.isKeepAlive(req);
+    if (!req.decoderResult().isSuccess()) {
+      send(error(HttpResponseStatus.BAD_REQUEST, "malformed request", "invalid_request_error"));
+      return;
+    }
+    String path = pathOf(req.uri());
+    String refusal = refusal(req);
+    if (refusal != null) {
+      HttpResponseStatus status = refusal.startsWith("host")
+          ? HttpResponseStatus.MISDIRECTED_REQUEST : HttpResponseStatus.UNAUTHORIZED;
+      send(error(status, refusal, "invalid_request_error"));
+      server.log.accept(req.method() + " " + path + " refused: " + refusal);
+      return;
+    }
+    try {
+      route(req, path);
+    } catch (RuntimeException | IOException e) {
+      server.log.accept(req.method() + " " + path + " failed: " + Failures.oneLine(e));
+      send(error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: "
+          + Failures.oneLine(e), "server_error"));
+    }
+  }
+
+  /** Why the request is refused (Host, token), or null. */
+  private String refusal(FullHttpRequest req) {
+    if (server.loopback) {
+      String host = req.headers().get(HttpHeaderNames.HOST, "");
+      String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+          : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
+      if (!(name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]")
+          || name.startsWith("127."))) {
+        return "host '" + Failures.excerpt(host, null) + "' is not this loopback server "
+            + "(DNS rebinding?)";
+      }
+    }
+    String token = server.limits.token();
+    if (token != null) {
+      String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION, "");
+      String key = req.headers().get("x-api-key", "");
+      if (!auth.equals("Bearer " + token) && !key.equals(token)) {
+        return "a valid token is required (Authorization: Bearer TOKEN)";
+      }
+    }
+    return null;
+  }
+
+  private void route(FullHttpRequest req, String path) throws IOException {
+    if (path.equals("/v1/models") || path.equals("/models")) {
+      send(EventLoopServer.json(HttpResponseStatus.OK, ServeJson.models(server.library)));
+      server.log.accept("GET /v1/models -> " + server.library.names().size() + " models");
+    } else if (path.equals("/v1/chat/completions") || path.equals("/chat/completions")
+        || path.equals("/v1/messages") || path.equals("/v1/responses")) {
+      if (!req.method().equals(HttpMethod.POST)) {
+        send(error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method " + req.method()
+            + " not allowed on " + path, "invalid_request_error"));
+        return;
+      }
+      Dialect dialect = path.endsWith("messages") ? Dialect.MESSAGES
+          : path.endsWith("responses") ? Dialect.RESPONSES : Dialect.CHAT;
+      answer(req, path, dialect);
+    } else {
+      send(error(HttpResponseStatus.NOT_FOUND, "no route " + req.method() + " " + path
+          + " (this server has POST /v1/chat/completions, /v1/messages, /v1/responses and "
+          + "GET /v1/models)", "invalid_request_error"));
+    }
+  }
+
+  private void answer(FullHttpRequest req, String path, Dialect dialect) throws IOException {
+    JsonNode body;
+    try (ByteBufInputStream in = new ByteBufInputStream(req.content())) {
+      body = ServeJson.JSON.readTree(in);
+    } catch (JacksonException e) {
+      send(error(HttpResponseStatus.BAD_REQUEST, "request body is not valid JSON: "
+          + Failures.oneLine(e), "invalid_request_error"));
+      return;
+    }
+    if (body == null || !body.isObject()) {
+      send(error(HttpResponseStatus.BAD_REQUEST, "request body must be a JSON object",
+          "invalid_request_error"));
+      return;
+    }
+    boolean stream = body.path("stream").asBoolean(false);
+    String prompt;
+    if (dialect == Dialect.CHAT) {
+      if (!body.path("messages").isArray()) {
+        send(error(HttpResponseStatus.BAD_REQUEST, "'messages' must be an array",
+            "invalid_request_error"));
+        return;
+      }
+      prompt = RequestPrompts.lastUserMessage(body.path("messages"));
+    } else {
+      if (!stream) {
+        send(error(HttpResponseStatus.BAD_REQUEST, "this server answers "
+            + dialect.name().toLowerCase(Locale.ROOT) + " requests with stream: true only",
+            "invalid_request_error"));
+        return;
+      }
+      prompt = RequestPrompts.prompt(body, dialect);
+    }
+    String model = body.path("model").isString() ? body.path("model").asString() : null;
+    ServeAnswer a;
+    try {
+      a = ServeAnswer.select(server.library, model, prompt);
+    } catch (IOException e) {
+      String name = ServeAnswer.nameFor(server.library, model, prompt);
+      send(error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "recording '" + name
+          + "' is unreadable: " + Failures.oneLine(e), "server_error"));
+      return;
+    }
+    String what = a.what(path, model);
+    Faults.Draw draw = server.faults.draw(server.requests.getAndIncrement());
+    Runnable respond = () -> respond(stream, a, model, dialect, what, draw);
+    long slow = server.faults.slowFirstByteMs();
+    if (slow > 0) {
+      pending = ctx.executor().schedule(respond, slow, TimeUnit.MILLISECONDS);
+    } else {
+      respond.run();
+    }
+  }
+
+  private void respond(boolean stream, ServeAnswer a, String model, Dialect dialect,
+      String what, Faults.Draw draw) {
+    pending = null;
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    if (draw.kind() == Faults.Kind.STATUS_429 || draw.kind() == Faults.Kind.STATUS_500) {
+      boolean busy = draw.kind() == Faults.Kind.STATUS_429;
+      FullHttpResponse r = error(busy ? HttpResponseStatus.TOO_MANY_REQUESTS
+          : HttpResponseStatus.INTERNAL_SERVER_ERROR, "injected fault: " + (busy
+          ? "rate limited, retry after 1 s" : "internal error"), busy ? "rate_limit_error"
+          : "server_error");
+      if (busy) {
+        r.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+      }
+      send(r);
+      server.log.accept(what + " (fault: " + (busy ? "status429" : "status500") + ")");
+      return;
+    }
+    if (!stream) {
+      aggregated(a, model, what);
+      return;
+    }
+    int max = server.limits.maxStreams();
+    if (server.activeStreams.incrementAndGet() > max) {
+      server.activeStreams.decrementAndGet();
+      FullHttpResponse r = error(HttpResponseStatus.TOO_MANY_REQUESTS, "this server is playing "
+          + "its limit of " + max + " streams; retry", "rate_limit_error");
+      r.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+      send(r);
+      server.log.accept(what + " (refused: " + max + " streams running)");
+      return;
+    }
+    HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
+        .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
+        .set("X-Ssechat-Match", a.match().kind().label());
+    if (a.match().found()) {
+      head.headers().set("X-Ssechat-Recording", a.rec().name());
+    }
+    HttpUtil.setTransferEncodingChunked(head, true);
+    HttpUtil.setKeepAlive(head, keepAlive);
+    ctx.write(head, ctx.voidPromise());
+    EventLoopServer.Prepared rec = server.prepared(a.rec());
+    Dialect from = rec.dialect();
+    StreamBytes bytes = from == dialect
+        ? StreamBytes.raw(ctx.pipeline().firstContext(), rec.framed())
+        : StreamBytes.translated(ctx, a.rec().body(), rec.plan(), from, dialect,
+            model == null ? a.rec().name() : model);
+    playing = what + (from == dialect ? " (streamed " + a.rec().body().length + " bytes)"
+        : " (translated from " + from.name().toLowerCase(Locale.ROOT) + ")");
+    player = new StreamPlayer(ctx, this, rec.plan(), bytes, draw, dialect);
+    player.start();
+  }
+
+  private void aggregated(ServeAnswer a, String model, String what) {
+    ChatResult r = RecordingStreams.decode(a.rec(), model == null ? a.rec().name() : model);
+    if (r.outcome() == Outcome.ERROR) {
+      send(error(HttpResponseStatus.BAD_GATEWAY, r.error(), "server_error"));
+      server.log.accept(what + " (recorded error: " + r.error() + ")");
+      return;
+    }
+    FullHttpResponse resp = EventLoopServer.json(HttpResponseStatus.OK, CompletionJson.of(
+        "chatcmpl-" + a.rec().name(), System.currentTimeMillis() / 1000, r));
+    resp.headers().set("X-Ssechat-Match", a.match().kind().label());
+    send(resp);
+    server.log.accept(what + " (aggregated, " + r.outcome().label() + ")");
+  }
+
+  /** A whole answer; then the connection closes, or waits for the next request. */
+  private void send(FullHttpResponse resp) {
+    HttpUtil.setKeepAlive(resp, keepAlive);
+    var f = ctx.writeAndFlush(resp);
+    if (!keepAlive) {
+      f.addListener(ChannelFutureListener.CLOSE);
+    } else {
+      deadline.answered();
+    }
+  }
+
+  private static FullHttpResponse error(HttpResponseStatus status, String message, String type) {
+    return EventLoopServer.error(status, message, type);
+  }
+
+  /** The path of a request URI, without its query. */
+  private static String pathOf(String uri) {
+    int q = uri.indexOf('?');
+    return q < 0 ? uri : uri.substring(0, q);
+  }
+}

@@ -1,0 +1,78 @@
+package org.ssechat.serve;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import org.ssechat.chat.ChatStreamDecoder;
+import org.ssechat.chat.ChatStreamDecoder.Dialect;
+import org.ssechat.replay.ReadPlan;
+import org.ssechat.sse.SseLimits;
+import org.ssechat.sse.SseParser;
+import org.ssechat.sse.SseParsers;
+
+/**
+ * What a stream writes for a run of its plan's reads: the recording's own bytes, or their
+ * translation into the client's dialect. Writes are not flushed and carry no listener (the
+ * player watches writability instead).
+ */
+interface StreamBytes {
+
+  /**
+   * Writes reads {@code from} (inclusive) to {@code to} (exclusive); false if they came to
+   * nothing (a translation with nothing to say yet).
+   */
+  boolean write(int from, int to);
+
+  /** Writes what is left at the end of the recording (nothing for raw bytes). */
+  void end();
+
+  /**
+   * The recording's bytes, pre-framed ({@link FramedBody}): written from the pipeline's first
+   * handler, so they go to the socket past the HTTP encoder, which has already sent a chunked
+   * head and is waiting for the last chunk.
+   */
+  static StreamBytes raw(ChannelHandlerContext first, FramedBody body) {
+    return new StreamBytes() {
+      @Override
+      public boolean write(int from, int to) {
+        first.write(body.reads(from, to), first.voidPromise());
+        return true;
+      }
+
+      @Override
+      public void end() {}
+    };
+  }
+
+  /** The recording decoded in its own dialect and re-encoded as the client's, read by read. */
+  static StreamBytes translated(ChannelHandlerContext ctx, byte[] body, ReadPlan plan,
+      Dialect from, Dialect to, String model) {
+    DialectEventWriter writer = TranslatedStream.writer(to, model);
+    SseParser parser = SseParsers.create(SseParsers.DEFAULT, ChatStreamDecoder.of(from, writer),
+        SseLimits.DEFAULTS);
+    return new StreamBytes() {
+      @Override
+      public boolean write(int fromRead, int toRead) {
+        int offset = plan.chunks().get(fromRead).offset();
+        ReadPlan.Chunk last = plan.chunks().get(toRead - 1);
+        parser.feed(body, offset, last.offset() + last.length() - offset);
+        return send(writer.drain());
+      }
+
+      @Override
+      public void end() {
+        parser.endOfInput();
+        writer.finish();
+        send(writer.drain());
+      }
+
+      private boolean send(byte[] out) {
+        if (out.length == 0) {
+          return false;
+        }
+        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(out)), ctx.voidPromise());
+        return true;
+      }
+    };
+  }
+}

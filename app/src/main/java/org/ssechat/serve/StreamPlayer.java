@@ -1,0 +1,188 @@
+package org.ssechat.serve;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.ssechat.chat.ChatStreamDecoder.Dialect;
+import org.ssechat.replay.ReadPlan;
+
+/**
+ * One paced stream on one connection, run by the connection's event loop: each read of the plan
+ * is written when it is due (a timer on the loop), reads already due go out together, and the
+ * stream waits while the connection is not writable (backpressure: a slow client holds at most
+ * Netty's write high-water mark). Everything happens on the event loop; no method is
+ * thread-safe.
+ */
+final class StreamPlayer {
+
+  /** Pacing's resolution: a read is sent at most this late on an idle server. */
+  static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  /** At most about this many bytes of due reads go out in one write. */
+  static final int BATCH_BYTES = 64 * 1024;
+
+  /** What the player tells its connection. */
+  interface Owner {
+    /** The stream has sent its last chunk (or met its fault): it no longer counts. */
+    void streamEnded(StreamPlayer player, boolean completed);
+  }
+
+  private final ChannelHandlerContext ctx;
+  private final Owner owner;
+  private final List<ReadPlan.Chunk> reads;
+  private final StreamBytes bytes;
+  private final long start;
+  private final Faults.Kind fault;
+  private final int faultAt;
+  private final Dialect dialect;
+  private final Runnable step = this::play;
+  private ScheduledFuture<?> timer;
+  private boolean waiting;
+  private int next;
+  private boolean over;
+
+  StreamPlayer(ChannelHandlerContext ctx, Owner owner, ReadPlan plan, StreamBytes bytes,
+      Faults.Draw draw, Dialect dialect) {
+    this.ctx = ctx;
+    this.owner = owner;
+    this.reads = plan.chunks();
+    this.bytes = bytes;
+    this.start = System.nanoTime();
+    this.fault = draw.kind();
+    this.faultAt = fault == Faults.Kind.NONE ? -1 : (int) (draw.at() * reads.size());
+    this.dialect = dialect;
+  }
+
+  /** Starts playing (the response head has been written). */
+  void start() {
+    play();
+  }
+
+  /** The read the injected fault comes at, or -1. */
+  int faultAt() {
+    return faultAt;
+  }
+
+  /** The connection became writable (or not): a waiting stream goes on. */
+  void writabilityChanged() {
+    if (waiting && ctx.channel().isWritable()) {
+      waiting = false;
+      play();
+    }
+  }
+
+  /** Stops the timer: the connection is gone or the server is stopping. */
+  void cancel() {
+    over = true;
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+  }
+
+  /**
+   * Writes every read that is due, up to {@link #BATCH_BYTES} (bytes due at the same moment
+   * would share a TCP segment anyway), flushes once, and then plans the next step: the timer
+   * for the next read, or waiting for writability, or the end.
+   */
+  private void play() {
+    timer = null;
+    if (over || !ctx.channel().isActive()) {
+      return;
+    }
+    long now = System.nanoTime();
+    int first = next;
+    int i = first;
+    int batchStart = first < reads.size() ? reads.get(first).offset() : 0;
+    while (i < reads.size() && i != faultAt && reads.get(i).offset() - batchStart < BATCH_BYTES
+        && start + reads.get(i).atNanos() - now <= 0) {
+      i++;
+    }
+    next = i;
+    if (i > first) {
+      bytes.write(first, i);
+      ctx.flush();
+    }
+    if (next == faultAt) {
+      fault();
+    } else if (next == reads.size()) {
+      finish();
+    } else if (!ctx.channel().isWritable()) {
+      waiting = true;
+    } else {
+      long wait = start + reads.get(next).atNanos() - now;
+      if (wait <= 0) {
+        ctx.executor().execute(step); // the batch was full: let other connections go first
+      } else {
+        timer = ctx.executor().schedule(step, onTick(now + wait) - now, TimeUnit.NANOSECONDS);
+      }
+    }
+  }
+
+  /**
+   * {@code nanos} rounded up to the next {@link #TICK_NANOS} boundary, so reads of all streams
+   * due within one tick wake the event loop once, not once each (the epoll transport's timer
+   * is precise to the nanosecond: without this, 5,000 streams woke it ~130,000 times a second).
+   */
+  static long onTick(long nanos) {
+    return Math.floorDiv(nanos + TICK_NANOS - 1, TICK_NANOS) * TICK_NANOS;
+  }
+
+  /** The stream's end: what a translation still holds, then the last chunk. */
+  private void finish() {
+    over = true;
+    bytes.end();
+    ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
+      if (f.isSuccess()) {
+        owner.streamEnded(this, true);
+      }
+    });
+  }
+
+  /** The stream meets its injected fault, after the reads before it have been sent. */
+  private void fault() {
+    over = true;
+    switch (fault) {
+      case DROP -> {
+        owner.streamEnded(this, false); // first: the close is not the client's doing
+        ctx.close();
+      }
+      case STALL -> { // nothing more is sent; the connection stays open
+        ctx.flush();
+        owner.streamEnded(this, false);
+      }
+      default -> {
+        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(errorEvent(dialect)
+            .getBytes(StandardCharsets.UTF_8))), ctx.voidPromise());
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
+          if (f.isSuccess()) {
+            owner.streamEnded(this, false);
+          }
+        });
+      }
+    }
+  }
+
+  /** The fault's name as {@code --faults} spells it. */
+  String faultName() {
+    return fault.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The in-stream error an injected {@code midstream-error} sends, in the client's dialect. */
+  static String errorEvent(Dialect dialect) {
+    String msg = "injected fault: midstream-error";
+    return switch (dialect) {
+      case CHAT -> "data: {\"error\":{\"message\":\"" + msg + "\",\"type\":\"server_error\"}}\n\n";
+      case MESSAGES -> "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":"
+          + "\"api_error\",\"message\":\"" + msg + "\"}}\n\n";
+      case RESPONSES -> "event: error\ndata: {\"type\":\"error\",\"code\":\"server_error\","
+          + "\"message\":\"" + msg + "\",\"param\":null}\n\n";
+    };
+  }
+}
