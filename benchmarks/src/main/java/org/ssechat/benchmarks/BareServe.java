@@ -31,11 +31,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The bound for {@code serve --speed max}: a bare Netty HTTP handler that answers every request
- * with the same recording's bytes as one chunk of a chunked {@code text/event-stream} (no
- * routing, no JSON, no pacing, one flush). Same codec and event loops as {@code serve}.
+ * The bounds for {@code serve}: a bare Netty HTTP handler that answers every request with the
+ * same recording (no routing, no JSON, no recording choice, no log). Same codec and event loops
+ * as {@code serve}.
+ * <ul>
+ *   <li>default: the whole recording as one chunk of a chunked {@code text/event-stream}, one
+ *       flush (the bound for {@code --speed max});
+ *   <li>{@code --paced}: each recorded read as its own chunk when it is due, by a timer on the
+ *       loop rounded to 1 ms as {@code serve} does (the bound for paced streams): what any
+ *       server that keeps the recording's reads would at least spend.
+ * </ul>
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar org.ssechat.benchmarks.BareServe PORT FILE.sse</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar org.ssechat.benchmarks.BareServe PORT FILE.sse [--paced]</pre>
  */
 public final class BareServe implements AutoCloseable {
   private static final boolean EPOLL = LoadClient.EPOLL;
@@ -47,7 +54,13 @@ public final class BareServe implements AutoCloseable {
   private final Channel server;
 
   BareServe(int port, byte[] recording) throws InterruptedException {
+    this(port, recording, null);
+  }
+
+  /** Paced by {@code schedule} when it is not null. */
+  BareServe(int port, byte[] recording, ServeLoad.Schedule schedule) throws InterruptedException {
     ByteBuf body = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(recording));
+    Paced paced = schedule == null ? null : new Paced(recording, schedule);
     server = new ServerBootstrap().group(boss, workers)
         .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 4096)
@@ -58,6 +71,10 @@ public final class BareServe implements AutoCloseable {
                 new SimpleChannelInboundHandler<FullHttpRequest>() {
                   @Override
                   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+                    if (paced != null) {
+                      paced.play(ctx.pipeline().firstContext());
+                      return;
+                    }
                     HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
                         HttpResponseStatus.OK);
                     head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
@@ -69,6 +86,71 @@ public final class BareServe implements AutoCloseable {
                 });
           }
         }).bind("127.0.0.1", port).sync().channel();
+  }
+
+  /**
+   * Paced answers written as raw bytes from the pipeline's first handler (past the HTTP
+   * encoder): the head, then each read as one chunk of one direct buffer, then the last chunk.
+   */
+  private static final class Paced {
+    private static final long TICK = 1_000_000;
+    private final ByteBuf framed;
+    private final int[] starts;
+    private final long[] due;
+    private final ByteBuf head = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(
+        ("HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n"
+        + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    private final ByteBuf last = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(
+        "0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+
+    Paced(byte[] body, ServeLoad.Schedule schedule) {
+      long[] ends = schedule.ends();
+      due = schedule.dueNanos();
+      starts = new int[ends.length + 1];
+      ByteBuf out = Unpooled.directBuffer();
+      int from = 0;
+      for (int i = 0; i < ends.length; i++) {
+        starts[i] = out.writerIndex();
+        int len = (int) ends[i] - from;
+        out.writeBytes((Integer.toHexString(len) + "\r\n").getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeBytes(body, from, len).writeByte('\r').writeByte('\n');
+        from = (int) ends[i];
+      }
+      starts[ends.length] = out.writerIndex();
+      framed = Unpooled.unreleasableBuffer(out);
+    }
+
+    void play(ChannelHandlerContext raw) {
+      raw.write(head.duplicate(), raw.voidPromise());
+      long start = System.nanoTime();
+      new Runnable() {
+        private int next;
+
+        @Override
+        public void run() {
+          if (!raw.channel().isActive()) {
+            return;
+          }
+          long now = System.nanoTime();
+          int i = next;
+          while (i < due.length && start + due[i] <= now) {
+            i++;
+          }
+          if (i > next) {
+            raw.write(framed.slice(starts[next], starts[i] - starts[next]), raw.voidPromise());
+          }
+          next = i;
+          if (next == due.length) {
+            raw.writeAndFlush(last.duplicate(), raw.voidPromise());
+            return;
+          }
+          raw.flush();
+          long at = Math.floorDiv(start + due[next] + TICK - 1, TICK) * TICK;
+          raw.executor().schedule(this, at - now, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+      }.run();
+    }
   }
 
   int port() {
@@ -83,8 +165,10 @@ public final class BareServe implements AutoCloseable {
   }
 
   public static void main(String[] args) throws Exception {
-    BareServe s = new BareServe(Integer.parseInt(args[0]), Files.readAllBytes(Path.of(args[1])));
-    System.out.println("bare handler at http://127.0.0.1:" + s.port() + "/v1");
+    boolean pace = args.length > 2 && args[2].equals("--paced");
+    BareServe s = new BareServe(Integer.parseInt(args[0]), Files.readAllBytes(Path.of(args[1])),
+        pace ? ServeLoad.Schedule.of(Path.of(args[1]), 1) : null);
+    System.out.println((pace ? "paced " : "") + "bare handler at http://127.0.0.1:" + s.port() + "/v1");
     s.server.closeFuture().sync();
   }
 }

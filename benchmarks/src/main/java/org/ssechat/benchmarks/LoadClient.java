@@ -44,6 +44,9 @@ final class LoadClient {
       && Epoll.isAvailable();
 
 
+  /** Event loops of the load tool ({@code -Dssechat.load.threads}, default 2). */
+  static final int THREADS = Integer.getInteger("ssechat.load.threads", 2);
+
   /** What to run. */
   record Plan(InetSocketAddress server, String path, byte[] body, ServeLoad.Schedule schedule,
       int streams, long rampNanos, long warmupNanos, long measureNanos, long graceNanos,
@@ -82,8 +85,8 @@ final class LoadClient {
   record Cut(String status, long afterNanos) {}
 
   private final Plan plan;
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2,
-      EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(
+      THREADS, EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
   private final List<Stats> allStats = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Stats> stats = ThreadLocal.withInitial(() -> {
     Stats s = new Stats();
