@@ -28,7 +28,8 @@ final class ChatChunkEventWriter extends DialectEventWriter {
     chunk("[{\"index\":0,\"delta\":" + deltaJson + ",\"finish_reason\":null}]", null);
   }
 
-  private void start() {
+  @Override
+  void start() {
     if (!started) {
       started = true;
       chunk("[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},"
@@ -76,9 +77,15 @@ final class ChatChunkEventWriter extends DialectEventWriter {
     delta("{\"tool_calls\":[" + call + "]}");
   }
 
+  /** An error is a chunk of its own: no role chunk is needed before it. */
   @Override
   public void onError(StreamError error) {
-    data("{\"error\":{\"message\":" + str(error.message()) + ",\"type\":\"server_error\"}}");
+    error(error.message());
+  }
+
+  @Override
+  void error(String message) {
+    data("{\"error\":{\"message\":" + str(message) + ",\"type\":\"server_error\"}}");
   }
 
   @Override

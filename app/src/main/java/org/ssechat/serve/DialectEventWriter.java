@@ -2,6 +2,7 @@ package org.ssechat.serve;
 
 import java.nio.charset.StandardCharsets;
 import org.ssechat.chat.ChatDeltaListener;
+import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.chat.StreamError;
 import org.ssechat.chat.Usage;
 import tools.jackson.core.io.JsonStringEncoder;
@@ -78,7 +79,26 @@ abstract class DialectEventWriter implements ChatDeltaListener {
   }
 
   @Override
-  public abstract void onError(StreamError error);
+  public void onError(StreamError error) {
+    start();
+    error(error.message());
+  }
+
+  /** Writes what a stream in this dialect starts with, once (nothing for chat chunks). */
+  abstract void start();
+
+  /**
+   * Writes an in-stream error event alone: no start events, so it can follow any bytes
+   * already sent (an injected fault in the middle of a raw recording).
+   */
+  abstract void error(String message);
+
+  /** The bytes of {@code dialect}'s in-stream error event carrying {@code message}. */
+  static byte[] errorAlone(Dialect dialect, String message) {
+    DialectEventWriter w = TranslatedStream.writer(dialect, null);
+    w.error(message);
+    return w.drain();
+  }
 
   protected static long count(long n) {
     return Math.max(0, n);

@@ -1,6 +1,5 @@
 package org.ssechat.serve;
 
-import org.ssechat.chat.StreamError;
 
 /**
  * Deltas as an Anthropic Messages event stream: {@code message_start}, content
@@ -19,7 +18,8 @@ final class MessagesEventWriter extends DialectEventWriter {
     super(requestedModel);
   }
 
-  private void start() {
+  @Override
+  void start() {
     if (!started) {
       started = true;
       event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_ssechat\","
@@ -94,10 +94,9 @@ final class MessagesEventWriter extends DialectEventWriter {
   }
 
   @Override
-  public void onError(StreamError error) {
-    start();
+  void error(String message) {
     event("error", "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":"
-        + str(error.message()) + "}}");
+        + str(message) + "}}");
   }
 
   @Override

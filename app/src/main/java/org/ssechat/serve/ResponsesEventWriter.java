@@ -2,7 +2,6 @@ package org.ssechat.serve;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ssechat.chat.StreamError;
 
 /**
  * Deltas as an OpenAI Responses event stream: {@code response.created}, a
@@ -35,7 +34,8 @@ final class ResponsesEventWriter extends DialectEventWriter {
         + status + "\",\"model\":" + str(modelName()) + ",\"output\":" + output + extra + "}";
   }
 
-  private void start() {
+  @Override
+  void start() {
     if (!started) {
       started = true;
       emit("response.created", ",\"response\":" + response("in_progress", "[]", ""));
@@ -100,9 +100,8 @@ final class ResponsesEventWriter extends DialectEventWriter {
   }
 
   @Override
-  public void onError(StreamError error) {
-    start();
-    emit("error", ",\"code\":null,\"message\":" + str(error.message()) + ",\"param\":null");
+  void error(String message) {
+    emit("error", ",\"code\":null,\"message\":" + str(message) + ",\"param\":null");
   }
 
   @Override

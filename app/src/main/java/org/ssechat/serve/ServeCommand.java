@@ -32,7 +32,7 @@ public final class ServeCommand {
           ? new RecordingServer(lib, options.host(), options.port(), options.speed(),
               PacingClock.SYSTEM, log)
           : new EventLoopServer(lib, options.host(), options.port(), options.speed(),
-              EventLoopServer.Limits.DEFAULTS.withToken(options.token()), options.faults(), log);
+              options.limits(), options.faults(), log);
     } catch (IOException e) {
       log.close();
       err.println("error: " + Failures.oneLine(Failures.messageOf(e))); // says which address
@@ -44,9 +44,11 @@ public final class ServeCommand {
           + (options.token() == null ? ", with no token (--token)" : ""));
       err.flush();
     }
-    if ((options.token() != null || options.faults().any())
+    if ((options.token() != null || options.faults().any()
+        || !options.limits().equals(EventLoopServer.Limits.DEFAULTS.withToken(options.token())))
         && options.engine().equals("threads")) {
-      err.println("warning: --token and --faults are applied by the netty engine only");
+      err.println("warning: --token, --faults and the limits are applied by the netty engine "
+          + "only");
       err.flush();
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.springframework.shell.core.command.CommandOption;
 import org.ssechat.cli.Args;
+import org.ssechat.failure.Failures;
 import org.ssechat.replay.Speed;
 
 /**
@@ -16,15 +17,22 @@ import org.ssechat.replay.Speed;
  * @param speed the replay speed of streamed answers
  * @param engine {@code netty} (the event loop, the default) or {@code threads} (thread per
  *               stream, the JDK's HTTP server: kept to compare under load)
- * @param token  the bearer token clients must send, or null for none
+ * @param limits the guards of the netty engine, the bearer token among them
+ *               ({@code --token}, {@code --max-body}, {@code --max-connections},
+ *               {@code --max-streams}, {@code --request-timeout}, {@code --idle-timeout})
  * @param faults the faults to inject ({@code --faults}, {@code --seed}; netty engine)
  */
 public record ServeOptions(String host, int port, Path dir, Speed speed, String engine,
-    String token, Faults faults) {
+    EventLoopServer.Limits limits, Faults faults) {
 
-  /** The event-loop engine, no token, no faults. */
+  /** The event-loop engine, default limits, no token, no faults. */
   public ServeOptions(String host, int port, Path dir, Speed speed) {
-    this(host, port, dir, speed, "netty", null, Faults.NONE);
+    this(host, port, dir, speed, "netty", EventLoopServer.Limits.DEFAULTS, Faults.NONE);
+  }
+
+  /** The bearer token clients must send, or null for none. */
+  public String token() {
+    return limits.token();
   }
 
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -33,6 +41,7 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
   public ServeOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(speed, "speed");
+    Objects.requireNonNull(limits, "limits");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("bad port " + port + ": use 0-65535");
     }
@@ -44,7 +53,9 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
   /** The usage line. */
   public static final String USAGE =
       "serve [--port 8080] [--dir DIR] [--speed 1|2|10|max] [--host 127.0.0.1] [--token T]"
-          + " [--engine netty|threads] [--faults SPEC [--seed N]]";
+          + " [--engine netty|threads] [--faults SPEC [--seed N]] [--max-body 16MiB]"
+          + " [--max-connections 20000] [--max-streams 15000] [--request-timeout 30s]"
+          + " [--idle-timeout 60s]";
 
   /** The options, declared once for the command line and help. */
   public static final List<CommandOption> OPTIONS = List.of(
@@ -56,7 +67,14 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
       Args.valued("engine", 'e', "netty (event loop, default) or threads (thread per stream)"),
       Args.valued("faults", 'f', "e.g. drop=1%,stall=0.5%,status429=2%,status500=1%,"
           + "midstream-error=1%,slow-first-byte=200ms"),
-      Args.valued("seed", 'S', "seed of the fault draws (default 1)"));
+      Args.valued("seed", 'S', "seed of the fault draws (default 1)"),
+      Args.valued("max-body", ' ', "request bodies over this get 413 (default 16MiB)"),
+      Args.valued("max-connections", ' ', "connections past this get 503 (default 20000)"),
+      Args.valued("max-streams", ' ', "streams past this get 429 (default 15000)"),
+      Args.valued("request-timeout", ' ', "a request must arrive whole within this of its "
+          + "first byte, else 408 (default 30s)"),
+      Args.valued("idle-timeout", ' ', "a connection with no request under way is closed "
+          + "after this (default 60s)"));
 
   /**
    * Reads the options from a parsed {@code serve} command line.
@@ -76,9 +94,65 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
     String engine = a.value("engine");
     return new ServeOptions(host == null ? d.host() : host, port == null ? d.port() : port(port),
         dir == null ? null : Path.of(dir), speed == null ? d.speed() : Speed.parse(speed),
-        engine == null ? d.engine() : engine, a.value("token"),
+        engine == null ? d.engine() : engine, limits(a),
         a.value("faults") == null ? Faults.NONE : Faults.parse(a.value("faults"),
             seed(a.value("seed"))));
+  }
+
+  private static EventLoopServer.Limits limits(Args a) {
+    EventLoopServer.Limits l = EventLoopServer.Limits.DEFAULTS.withToken(a.value("token"));
+    if (a.value("max-body") != null) {
+      l = l.withMaxBodyBytes(bytes("max-body", a.value("max-body")));
+    }
+    if (a.value("max-connections") != null) {
+      l = l.withMaxConnections(count("max-connections", a.value("max-connections")));
+    }
+    if (a.value("max-streams") != null) {
+      l = l.withMaxStreams(count("max-streams", a.value("max-streams")));
+    }
+    if (a.value("request-timeout") != null) {
+      l = l.withRequestTimeoutSeconds(seconds("request-timeout", a.value("request-timeout")));
+    }
+    if (a.value("idle-timeout") != null) {
+      l = l.withIdleSeconds(seconds("idle-timeout", a.value("idle-timeout")));
+    }
+    return l;
+  }
+
+  /** {@code 16MiB}, {@code 512KiB}, {@code 1000}: a positive byte count under 2 GiB. */
+  static int bytes(String option, String v) {
+    String t = v.trim();
+    long unit = t.endsWith("MiB") ? 1 << 20 : t.endsWith("KiB") ? 1 << 10 : 1;
+    String digits = unit == 1 ? t : t.substring(0, t.length() - 3);
+    return (int) positive(option, v, digits, Integer.MAX_VALUE / unit,
+        "e.g. 16MiB, 512KiB or 1000") * (int) unit;
+  }
+
+  /** A positive whole number. */
+  static int count(String option, String v) {
+    return (int) positive(option, v, v.trim(), Integer.MAX_VALUE, "a whole number above 0");
+  }
+
+  /** {@code 30s}, {@code 2m} or {@code 30}: whole seconds, positive. */
+  static int seconds(String option, String v) {
+    String t = v.trim();
+    int unit = t.endsWith("m") ? 60 : 1;
+    String digits = t.endsWith("m") || t.endsWith("s") ? t.substring(0, t.length() - 1) : t;
+    return (int) positive(option, v, digits, Integer.MAX_VALUE / unit, "e.g. 30s or 2m") * unit;
+  }
+
+  private static long positive(String option, String given, String digits, long max,
+      String hint) {
+    try {
+      long n = Long.parseLong(digits);
+      if (n > 0 && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through
+    }
+    throw new IllegalArgumentException("bad --" + option + " '" + Failures.excerpt(given, null)
+        + "': use " + hint);
   }
 
   /** {@link #from(Args)} for process arguments (after {@code serve}). */

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -158,8 +157,8 @@ final class StreamPlayer {
         owner.streamEnded(this, false);
       }
       default -> {
-        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(errorEvent(dialect)
-            .getBytes(StandardCharsets.UTF_8))), ctx.voidPromise());
+        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(DialectEventWriter.errorAlone(
+            dialect, "injected fault: midstream-error"))), ctx.voidPromise());
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
           if (f.isSuccess()) {
             owner.streamEnded(this, false);
@@ -172,17 +171,5 @@ final class StreamPlayer {
   /** The fault's name as {@code --faults} spells it. */
   String faultName() {
     return fault.name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
-  /** The in-stream error an injected {@code midstream-error} sends, in the client's dialect. */
-  static String errorEvent(Dialect dialect) {
-    String msg = "injected fault: midstream-error";
-    return switch (dialect) {
-      case CHAT -> "data: {\"error\":{\"message\":\"" + msg + "\",\"type\":\"server_error\"}}\n\n";
-      case MESSAGES -> "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":"
-          + "\"api_error\",\"message\":\"" + msg + "\"}}\n\n";
-      case RESPONSES -> "event: error\ndata: {\"type\":\"error\",\"code\":\"server_error\","
-          + "\"message\":\"" + msg + "\",\"param\":null}\n\n";
-    };
   }
 }

@@ -336,7 +336,13 @@ class EventLoopServerTest {
     var messagesErr = decoded(Dialect.MESSAGES, post(faulty("midstream-error=100%"), "/messages",
         "{\"model\":\"ssechat-offline-sky-blue\",\"max_tokens\":9,\"stream\":true,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", null).body());
-    assertThat(messagesErr.errors()).isNotEmpty();
+    assertThat(messagesErr.errors()).extracting(e -> e.message())
+        .containsExactly("injected fault: midstream-error");
+    var responsesErr = decoded(Dialect.RESPONSES, post(faulty("midstream-error=100%"),
+        "/responses", "{\"model\":\"ssechat-offline-sky-blue\",\"stream\":true,"
+            + "\"input\":\"x\"}", null).body());
+    assertThat(responsesErr.errors()).extracting(e -> e.message())
+        .containsExactly("injected fault: midstream-error");
 
     EventLoopServer drop = faulty("drop=100%");
     Timing t = new Timing();
@@ -419,6 +425,20 @@ class EventLoopServerTest {
     // a paced stream longer than the idle time is not cut: reads are activity
     assertThat(post(s, "/chat/completions", chat("ssechat-offline-sky-blue", true), null).body())
         .isEqualTo(LIB.get("ssechat-offline-sky-blue").body());
+  }
+
+  /** The error a fault injects mid-stream is one event, with no start events before it. */
+  @Test
+  void anInjectedErrorIsOneEventAloneInEachDialect() {
+    for (Dialect d : Dialect.values()) {
+      byte[] bytes = DialectEventWriter.errorAlone(d, "boom \"quoted\"");
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      assertThat(text.split("\n\n", -1)).as(d + ": one event").hasSize(2);
+      ChatAccumulator acc = decoded(d, bytes);
+      assertThat(acc.errors()).as(d.name()).extracting(e -> e.message())
+          .containsExactly("boom \"quoted\"");
+      assertThat(acc.content()).as(d.name()).isEmpty();
+    }
   }
 
   @Test

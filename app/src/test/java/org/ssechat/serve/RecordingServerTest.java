@@ -315,6 +315,34 @@ class RecordingServerTest {
   }
 
   @Test
+  void limitOptionsSetTheGuardsAndBadValuesSayWhatIsWanted() {
+    ServeOptions o = ServeOptions.parse(List.of("--max-body", "512KiB", "--max-connections",
+        "100", "--max-streams=50", "--request-timeout", "5s", "--idle-timeout", "2m", "--token",
+        "t0k"));
+    assertThat(o.limits()).isEqualTo(new EventLoopServer.Limits(512 * 1024, 100, 50, 5, 120,
+        "t0k"));
+    assertThat(o.token()).isEqualTo("t0k");
+    assertThat(ServeOptions.parse(List.of("--max-body", "16MiB")).limits().maxBodyBytes())
+        .isEqualTo(16 << 20);
+    assertThat(ServeOptions.parse(List.of("--max-body", "1000", "--request-timeout", "7"))
+        .limits()).isEqualTo(EventLoopServer.Limits.DEFAULTS.withMaxBodyBytes(1000)
+        .withRequestTimeoutSeconds(7));
+    assertThat(ServeOptions.parse(List.of()).limits()).isEqualTo(EventLoopServer.Limits.DEFAULTS);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
+        List.of("--max-streams", "0"))).hasMessage("bad --max-streams '0': use a whole number "
+        + "above 0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
+        List.of("--max-body", "3GiB"))).hasMessage("bad --max-body '3GiB': use e.g. 16MiB, "
+        + "512KiB or 1000");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
+        List.of("--max-body", "4096MiB"))).hasMessage("bad --max-body '4096MiB': use e.g. 16MiB, "
+        + "512KiB or 1000");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
+        List.of("--idle-timeout", "soon"))).hasMessage("bad --idle-timeout 'soon': use e.g. 30s "
+        + "or 2m");
+  }
+
+  @Test
   void serveFromADirectoryWithASidecar(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     byte[] body = "data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}]}\n\n"
