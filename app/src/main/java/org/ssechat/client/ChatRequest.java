@@ -38,6 +38,12 @@ public record ChatRequest(String model, List<ChatMessage> messages, Double tempe
     return new ChatRequest(model, messages, temperature, maxTokens, includeUsage, extra, false);
   }
 
+  /** This request without {@code stream_options} (so without usage in the stream). */
+  public ChatRequest withoutUsage() {
+    return new ChatRequest(model, messages, temperature, maxTokens, false, extra,
+        reasoningSummary);
+  }
+
   public static ChatRequest of(String model, List<ChatMessage> messages) {
     return new ChatRequest(model, messages, null, null, true, Map.of());
   }

@@ -25,7 +25,9 @@ import org.ssechat.failure.Failures;
  * {@code /probe}: what an endpoint serves. Lists its models, then makes a one-token streamed
  * request in each API dialect and notes what came back: whether it streamed and finished, whether
  * usage was reported, whether reasoning fields appeared, whether {@code stream_options} was
- * refused. Timeouts are short and nothing is retried; every failure is one redacted line.
+ * refused. Timeouts are short and nothing is retried (but a request the server refused for an
+ * optional field goes again without it, as every request does); every failure is one redacted
+ * line.
  */
 public final class EndpointProbe {
   /** How long each probe request may take, start to end. */
@@ -72,17 +74,13 @@ public final class EndpointProbe {
     Seen seen = new Seen();
     ChatResult r;
     try {
-      r = once(dialect, model, seen, true);
+      r = once(dialect, model, seen);
     } catch (UnsupportedOperationException e) {
       return new Row(name, false, "this build does not decode " + name + " streams");
     }
-    String notes = "";
-    if (dialect == Dialect.CHAT && r.outcome() == Outcome.ERROR && r.error() != null
-        && r.error().contains("stream_options")) {
-      seen = new Seen();
-      r = once(dialect, model, seen, false);
-      notes = "; stream_options refused";
-    }
+    // a refused optional field was dropped and the request sent again (RefusedField)
+    String notes = r.warnings().stream().anyMatch(w -> w.contains("refused stream_options"))
+        ? "; stream_options refused" : "";
     boolean ok = r.outcome() == Outcome.FINISHED || r.outcome() == Outcome.TRUNCATED
         && seen.output;
     if (!ok) {
@@ -93,9 +91,9 @@ public final class EndpointProbe {
         : ", no usage") + (seen.reasoning ? ", reasoning fields" : "") + notes);
   }
 
-  private ChatResult once(Dialect dialect, String model, Seen seen, boolean includeUsage) {
+  private ChatResult once(Dialect dialect, String model, Seen seen) {
     ChatRequest request = new ChatRequest(model, List.of(ChatMessage.user("Reply with OK.")),
-        null, 1, includeUsage, Map.of());
+        null, 1, true, Map.of());
     OpenAiCompatibleBackend backend = new OpenAiCompatibleBackend(config,
         ResponseOptions.DEFAULTS.withDialect(dialect));
     ResponseStreamProcessor p = backend.newResponse(request, seen);

@@ -191,10 +191,15 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
         if (a.result() != null) {
           return a.result();
         }
-        if (a.noSummary()) {
-          request = request.withoutReasoningSummary();
+        if (a.error() != null) {
+          RefusedField refused = RefusedField.named(a.status(), a.error(), request,
+              responses.dialect());
+          if (refused == null) {
+            return response.fail(a.error());
+          }
+          request = refused.without(request);
           body = RequestJson.body(request, responses.dialect());
-          response.warn(a.retryReason());
+          response.warn(refused.warning(a.status()));
           continue;
         }
         response.warn("retried after " + a.retryReason());

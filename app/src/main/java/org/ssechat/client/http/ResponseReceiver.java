@@ -42,21 +42,27 @@ final class ResponseReceiver {
   private enum Mode { EVENT_STREAM, JSON, SNIFF, ERROR_BODY }
 
   /**
-   * What one attempt ended with: a result, or a wish to retry.
+   * What one attempt ended with: a result, a wish to retry, or a client error for the caller
+   * to judge ({@link RefusedField}) before it becomes the result.
    *
-   * @param result      the result, or null to retry
+   * @param result      the result, or null
    * @param retryMillis how long to wait before retrying
    * @param retryReason for the warning, e.g. {@code HTTP 429 (waited 500 ms)}
-   * @param noSummary   whether the retry is to go without {@code reasoning.summary}, which the
-   *                    server refused
+   * @param status      the HTTP status of a client error (400, 422), else 0
+   * @param error       the one-line message of that client error, else null
    */
-  record Attempt(ChatResult result, long retryMillis, String retryReason, boolean noSummary) {
+  record Attempt(ChatResult result, long retryMillis, String retryReason, int status,
+      String error) {
     static Attempt done(ChatResult r) {
-      return new Attempt(r, 0, null, false);
+      return new Attempt(r, 0, null, 0, null);
+    }
+
+    static Attempt clientError(int status, String message) {
+      return new Attempt(null, 0, null, status, message);
     }
 
     static Attempt retry(long millis, String reason) {
-      return new Attempt(null, millis, reason, false);
+      return new Attempt(null, millis, reason, 0, null);
     }
   }
 
@@ -293,9 +299,8 @@ final class ResponseReceiver {
           head.headers().firstValue("location").orElse(null), config.apiKey())));
     }
     String msg = HttpErrors.describe(status, uri, b, b.length, config.apiKey());
-    if (status == 400 && request.reasoningSummary() && msg.contains("reasoning.summary")) {
-      return new Attempt(null, 0, "HTTP 400: the model takes no reasoning.summary; asked "
-          + "again without it", true);
+    if (status == 400 || status == 422) {
+      return Attempt.clientError(status, msg); // a refused field, or the answer
     }
     RetryPolicy.Decision retry = retries.decide(status,
         head.headers().firstValue("retry-after").orElse(null), attemptNo,
