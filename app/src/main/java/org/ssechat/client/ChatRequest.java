@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One streamed chat completion request.
+ * One streamed chat completion request. Made with {@link #of} and the {@code with…} methods
+ * (the canonical constructor is for those only).
  *
  * @param model        model name
  * @param messages     the whole conversation so far, system prompt first
@@ -27,10 +28,30 @@ public record ChatRequest(String model, List<ChatMessage> messages, Double tempe
     extra = extra == null ? Map.of() : Map.copyOf(extra);
   }
 
-  /** A request that asks for reasoning summaries where the dialect has them. */
-  public ChatRequest(String model, List<ChatMessage> messages, Double temperature,
-      Integer maxTokens, boolean includeUsage, Map<String, Object> extra) {
-    this(model, messages, temperature, maxTokens, includeUsage, extra, true);
+  /**
+   * A request for the conversation {@code messages}: usage asked for, reasoning summaries asked
+   * for where the dialect has them, no temperature, no token limit, no extra fields. The
+   * {@code with…} methods change one thing each.
+   */
+  public static ChatRequest of(String model, List<ChatMessage> messages) {
+    return new ChatRequest(model, messages, null, null, true, Map.of(), true);
+  }
+
+  /** This request with {@code temperature} (null leaves it out). */
+  public ChatRequest withTemperature(Double t) {
+    return new ChatRequest(model, messages, t, maxTokens, includeUsage, extra, reasoningSummary);
+  }
+
+  /** This request with a token limit (null leaves it out). */
+  public ChatRequest withMaxTokens(Integer n) {
+    return new ChatRequest(model, messages, temperature, n, includeUsage, extra,
+        reasoningSummary);
+  }
+
+  /** This request with extra top-level JSON fields. */
+  public ChatRequest withExtra(Map<String, Object> fields) {
+    return new ChatRequest(model, messages, temperature, maxTokens, includeUsage, fields,
+        reasoningSummary);
   }
 
   /** This request without {@code reasoning.summary}. */
@@ -42,10 +63,6 @@ public record ChatRequest(String model, List<ChatMessage> messages, Double tempe
   public ChatRequest withoutUsage() {
     return new ChatRequest(model, messages, temperature, maxTokens, false, extra,
         reasoningSummary);
-  }
-
-  public static ChatRequest of(String model, List<ChatMessage> messages) {
-    return new ChatRequest(model, messages, null, null, true, Map.of());
   }
 
   /** The content of the last {@code user} message, or null if there is none. */

@@ -186,10 +186,10 @@ public final class Conversation {
         new AnswerRenderer.Options(ansi, s.showReasoning(), s.raw(),
             rendering.lookIfMarkdown()));
     ChatResult result = stream(request, renderer);
-    renderer.finish(result);
     Turn turn = Turn.of(message, files, result, Instant.now().toString());
     pending.clear(); // sent (also when the answer failed: the turn keeps them for /retry)
-    session.add(turn);
+    session.add(turn); // kept before anything more is printed
+    renderer.finish(result);
     save(meta);
     return turn;
   }

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.ssechat.chat.ChatDeltaListener;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.client.Cancellation;
@@ -92,8 +91,8 @@ public final class EndpointProbe {
   }
 
   private ChatResult once(Dialect dialect, String model, Seen seen) {
-    ChatRequest request = new ChatRequest(model, List.of(ChatMessage.user("Reply with OK.")),
-        null, 1, true, Map.of());
+    ChatRequest request = ChatRequest.of(model, List.of(ChatMessage.user("Reply with OK.")))
+        .withMaxTokens(1);
     OpenAiCompatibleBackend backend = new OpenAiCompatibleBackend(config,
         ResponseOptions.DEFAULTS.withDialect(dialect));
     ResponseStreamProcessor p = backend.newResponse(request, seen);

@@ -35,8 +35,8 @@ class AttachmentRequestTest {
     Attachment code = Attachment.of("Main.java", "class A { String s = \"```\"; }\n"
         .getBytes(StandardCharsets.UTF_8));
     Attachment png = Attachment.of("shot.png", PNG);
-    ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("Review this",
-        List.of(code, png))), null, null, false, null);
+    ChatRequest request = ChatRequest.of("m", List.of(ChatMessage.user("Review this",
+        List.of(code, png)))).withoutUsage();
     ChatResult r = new OpenAiCompatibleBackend(EndpointConfig.of("t", server.baseUrl(), null))
         .stream(request, new ChatDeltaListener() {}, new Cancellation());
     assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);

@@ -81,8 +81,9 @@ class BackendFaultTest {
   void requestBodyAndHeadersAsReceived() throws Exception {
     server = new TestServer((req, resp, i) -> resp.sse(utf8(chunk("ok") + finish("stop")
         + "data: [DONE]\n\n"), 1000, 0));
-    ChatRequest req = new ChatRequest("gpt-x", List.of(ChatMessage.system("sys \"q\""),
-        ChatMessage.user("héllo\n😊")), 0.5, 64, true, Map.of("top_p", 0.9, "seed", 7));
+    ChatRequest req = ChatRequest.of("gpt-x", List.of(ChatMessage.system("sys \"q\""),
+        ChatMessage.user("héllo\n😊"))).withTemperature(0.5).withMaxTokens(64)
+        .withExtra(Map.of("top_p", 0.9, "seed", 7));
     ChatResult r = new OpenAiCompatibleBackend(config()).stream(req, new ChatDeltaListener() {},
         new Cancellation());
     assertThat(r.outcome()).isEqualTo(Outcome.FINISHED);
@@ -109,8 +110,8 @@ class BackendFaultTest {
   @Test
   void noStreamOptionsWhenUsageNotWanted() throws Exception {
     server = new TestServer((req, resp, i) -> resp.sse(utf8(chunk("ok") + finish("stop")), 100, 0));
-    new OpenAiCompatibleBackend(config()).stream(new ChatRequest("m", List.of(
-        ChatMessage.user("x")), null, null, false, null), new ChatDeltaListener() {}, null);
+    new OpenAiCompatibleBackend(config()).stream(ChatRequest.of("m", List.of(
+        ChatMessage.user("x"))).withoutUsage(), new ChatDeltaListener() {}, null);
     JsonNode body = new ObjectMapper().readTree(server.requests.get(0).body());
     assertThat(body.has("stream_options")).isFalse();
     assertThat(body.has("temperature")).isFalse();
