@@ -99,6 +99,26 @@ public record Faults(double drop, double stall, double status429, double status5
     }
   }
 
+  /** As {@code --faults} spells it, with the seed: {@code midstream-error=1%, seed 3}. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    String[] names = {"drop", "stall", "status429", "status500", "midstream-error"};
+    double[] p = {drop, stall, status429, status500, midstreamError};
+    for (int i = 0; i < p.length; i++) {
+      if (p[i] > 0) {
+        sb.append(sb.length() == 0 ? "" : ",").append(names[i]).append('=')
+            .append(java.math.BigDecimal.valueOf(p[i]).movePointRight(2).stripTrailingZeros()
+                .toPlainString()).append('%');
+      }
+    }
+    if (slowFirstByteMs > 0) {
+      sb.append(sb.length() == 0 ? "" : ",").append("slow-first-byte=").append(slowFirstByteMs)
+          .append("ms");
+    }
+    return (sb.length() == 0 ? "none" : sb) + ", seed " + seed;
+  }
+
   /** Whether any fault can happen. */
   public boolean any() {
     return drop + stall + status429 + status500 + midstreamError > 0 || slowFirstByteMs > 0;

@@ -310,12 +310,12 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     EventLoopServer.Prepared rec = server.prepared(a.rec());
     Dialect from = rec.dialect();
     StreamBytes bytes = from == dialect
-        ? StreamBytes.raw(ctx.pipeline().firstContext(), rec.framed())
+        ? StreamBytes.raw(ctx, rec.framed(), dialect)
         : StreamBytes.translated(ctx, a.rec().body(), rec.plan(), from, dialect,
             model == null ? a.rec().name() : model);
     playing = what + (from == dialect ? " (streamed " + a.rec().body().length + " bytes)"
         : " (translated from " + from.name().toLowerCase(Locale.ROOT) + ")");
-    player = new StreamPlayer(ctx, this, rec.plan(), bytes, draw, dialect);
+    player = new StreamPlayer(ctx, this, rec.plan(), bytes, draw);
     player.start();
   }
 

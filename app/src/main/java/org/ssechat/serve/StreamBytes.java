@@ -27,11 +27,18 @@ interface StreamBytes {
   void end();
 
   /**
+   * Writes an in-stream error event in the client's dialect, continuing what was sent (a
+   * translation numbers it in its own sequence).
+   */
+  void error(String message);
+
+  /**
    * The recording's bytes, pre-framed ({@link FramedBody}): written from the pipeline's first
    * handler, so they go to the socket past the HTTP encoder, which has already sent a chunked
-   * head and is waiting for the last chunk.
+   * head and is waiting for the last chunk. An error event goes through the encoder.
    */
-  static StreamBytes raw(ChannelHandlerContext first, FramedBody body) {
+  static StreamBytes raw(ChannelHandlerContext ctx, FramedBody body, Dialect dialect) {
+    ChannelHandlerContext first = ctx.pipeline().firstContext();
     return new StreamBytes() {
       @Override
       public boolean write(int from, int to) {
@@ -41,6 +48,12 @@ interface StreamBytes {
 
       @Override
       public void end() {}
+
+      @Override
+      public void error(String message) {
+        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(DialectEventWriter.errorAlone(
+            dialect, message))), ctx.voidPromise());
+      }
     };
   }
 
@@ -63,6 +76,12 @@ interface StreamBytes {
       public void end() {
         parser.endOfInput();
         writer.finish();
+        send(writer.drain());
+      }
+
+      @Override
+      public void error(String message) {
+        writer.error(message);
         send(writer.drain());
       }
 

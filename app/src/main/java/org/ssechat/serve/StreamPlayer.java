@@ -1,14 +1,11 @@
 package org.ssechat.serve;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.replay.ReadPlan;
 
 /**
@@ -39,7 +36,6 @@ final class StreamPlayer {
   private final long start;
   private final Faults.Kind fault;
   private final int faultAt;
-  private final Dialect dialect;
   private final Runnable step = this::play;
   private ScheduledFuture<?> timer;
   private boolean waiting;
@@ -47,7 +43,7 @@ final class StreamPlayer {
   private boolean over;
 
   StreamPlayer(ChannelHandlerContext ctx, Owner owner, ReadPlan plan, StreamBytes bytes,
-      Faults.Draw draw, Dialect dialect) {
+      Faults.Draw draw) {
     this.ctx = ctx;
     this.owner = owner;
     this.reads = plan.chunks();
@@ -55,7 +51,6 @@ final class StreamPlayer {
     this.start = System.nanoTime();
     this.fault = draw.kind();
     this.faultAt = fault == Faults.Kind.NONE ? -1 : (int) (draw.at() * reads.size());
-    this.dialect = dialect;
   }
 
   /** Starts playing (the response head has been written). */
@@ -157,8 +152,7 @@ final class StreamPlayer {
         owner.streamEnded(this, false);
       }
       default -> {
-        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(DialectEventWriter.errorAlone(
-            dialect, "injected fault: midstream-error"))), ctx.voidPromise());
+        bytes.error("injected fault: midstream-error");
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
           if (f.isSuccess()) {
             owner.streamEnded(this, false);

@@ -338,11 +338,21 @@ class EventLoopServerTest {
             + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", null).body());
     assertThat(messagesErr.errors()).extracting(e -> e.message())
         .containsExactly("injected fault: midstream-error");
-    var responsesErr = decoded(Dialect.RESPONSES, post(faulty("midstream-error=100%"),
-        "/responses", "{\"model\":\"ssechat-offline-sky-blue\",\"stream\":true,"
-            + "\"input\":\"x\"}", null).body());
-    assertThat(responsesErr.errors()).extracting(e -> e.message())
+    byte[] responses = post(faulty("midstream-error=100%"), "/responses", "{\"model\":"
+        + "\"ssechat-offline-sky-blue\",\"stream\":true,\"input\":\"x\"}", null).body();
+    assertThat(decoded(Dialect.RESPONSES, responses).errors()).extracting(e -> e.message())
         .containsExactly("injected fault: midstream-error");
+    // translated: the error goes on the translation's own sequence numbers
+    var seq = java.util.regex.Pattern.compile("\"sequence_number\":(\\d+)")
+        .matcher(new String(responses, StandardCharsets.UTF_8)).results()
+        .map(m -> Integer.parseInt(m.group(1))).toList();
+    assertThat(seq).hasSizeGreaterThan(2);
+    for (int i = 1; i < seq.size(); i++) {
+      assertThat(seq.get(i)).as("sequence_number %d", i).isEqualTo(seq.get(i - 1) + 1);
+    }
+    assertThat(Faults.parse("midstream-error=0.5%,drop=1%,slow-first-byte=200ms", 3))
+        .hasToString("drop=1%,midstream-error=0.5%,slow-first-byte=200ms, seed 3");
+    assertThat(Faults.NONE).hasToString("none, seed 0");
 
     EventLoopServer drop = faulty("drop=100%");
     Timing t = new Timing();
