@@ -42,6 +42,7 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
   private StreamPlayer player;
   private String playing;
   private boolean keepAlive;
+  private boolean http10;
 
   RequestRouter(EventLoopServer server, RequestDeadline deadline) {
     this.server = server;
@@ -145,6 +146,7 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
     deadline.requestComplete(); // it arrived in time
     keepAlive = HttpUtil.isKeepAlive(req);
+    http10 = req.protocolVersion().equals(HttpVersion.HTTP_1_0);
     if (!req.decoderResult().isSuccess()) {
       send(error(HttpResponseStatus.BAD_REQUEST, "malformed request", "invalid_request_error"));
       return;
@@ -304,15 +306,20 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     if (a.match().found()) {
       head.headers().set("X-Ssechat-Recording", a.rec().name());
     }
-    HttpUtil.setTransferEncodingChunked(head, true);
+    if (http10) {
+      keepAlive = false; // HTTP/1.0 has no chunks: the body runs to the close
+    } else {
+      HttpUtil.setTransferEncodingChunked(head, true);
+    }
     HttpUtil.setKeepAlive(head, keepAlive);
     ctx.write(head, ctx.voidPromise());
     EventLoopServer.Prepared rec = server.prepared(a.rec());
     Dialect from = rec.dialect();
-    StreamBytes bytes = from == dialect
-        ? StreamBytes.raw(ctx, rec.framed(), dialect)
-        : StreamBytes.translated(ctx, a.rec().body(), rec.plan(), from, dialect,
-            model == null ? a.rec().name() : model);
+    StreamBytes bytes = from != dialect
+        ? StreamBytes.translated(ctx, a.rec().body(), rec.plan(), from, dialect,
+            model == null ? a.rec().name() : model)
+        : http10 ? StreamBytes.plain(ctx, a.rec().body(), rec.plan(), dialect)
+        : StreamBytes.raw(ctx, rec.framed(), dialect);
     playing = what + (from == dialect ? " (streamed " + a.rec().body().length + " bytes)"
         : " (translated from " + from.name().toLowerCase(Locale.ROOT) + ")");
     player = new StreamPlayer(ctx, this, rec.plan(), bytes, draw);

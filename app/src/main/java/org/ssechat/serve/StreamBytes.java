@@ -39,22 +39,51 @@ interface StreamBytes {
    */
   static StreamBytes raw(ChannelHandlerContext ctx, FramedBody body, Dialect dialect) {
     ChannelHandlerContext first = ctx.pipeline().firstContext();
-    return new StreamBytes() {
+    return new Own(ctx, dialect) {
       @Override
       public boolean write(int from, int to) {
         first.write(body.reads(from, to), first.voidPromise());
         return true;
       }
+    };
+  }
 
+  /**
+   * The recording's bytes through the HTTP encoder, for a response that is not chunked
+   * (HTTP/1.0: the body runs to the close). Copied per write; HTTP/1.0 clients are rare.
+   */
+  static StreamBytes plain(ChannelHandlerContext ctx, byte[] body, ReadPlan plan,
+      Dialect dialect) {
+    return new Own(ctx, dialect) {
       @Override
-      public void end() {}
-
-      @Override
-      public void error(String message) {
-        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(DialectEventWriter.errorAlone(
-            dialect, message))), ctx.voidPromise());
+      public boolean write(int from, int to) {
+        int offset = plan.chunks().get(from).offset();
+        ReadPlan.Chunk last = plan.chunks().get(to - 1);
+        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(body, offset,
+            last.offset() + last.length() - offset)), ctx.voidPromise());
+        return true;
       }
     };
+  }
+
+  /** The recording's own bytes: nothing left at the end; an error event is written alone. */
+  abstract class Own implements StreamBytes {
+    final ChannelHandlerContext ctx;
+    private final Dialect dialect;
+
+    Own(ChannelHandlerContext ctx, Dialect dialect) {
+      this.ctx = ctx;
+      this.dialect = dialect;
+    }
+
+    @Override
+    public void end() {}
+
+    @Override
+    public void error(String message) {
+      ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(DialectEventWriter.errorAlone(
+          dialect, message))), ctx.voidPromise());
+    }
   }
 
   /** The recording decoded in its own dialect and re-encoded as the client's, read by read. */

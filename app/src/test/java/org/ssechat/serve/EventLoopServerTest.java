@@ -451,6 +451,37 @@ class EventLoopServerTest {
     }
   }
 
+  /** HTTP/1.0 has no chunked encoding: the stream is the body up to the close, byte-exact. */
+  @Test
+  void anHttp10ClientGetsTheStreamUnchunkedUpToTheClose() throws Exception {
+    EventLoopServer s = start(Speed.MAX, EventLoopServer.Limits.DEFAULTS);
+    for (String path : new String[] {"/v1/chat/completions", "/v1/messages"}) {
+      String body = path.endsWith("messages") ? "{\"model\":\"ssechat-offline-welcome\","
+          + "\"max_tokens\":9,\"stream\":true,\"messages\":[{\"role\":\"user\","
+          + "\"content\":\"x\"}]}" : chat("ssechat-offline-welcome", true);
+      try (Socket old = new Socket("127.0.0.1", s.port())) {
+        old.setSoTimeout(5000);
+        old.getOutputStream().write(("POST " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n"
+            + "Content-Length: " + body.length() + "\r\n\r\n" + body)
+            .getBytes(StandardCharsets.UTF_8));
+        byte[] all = old.getInputStream().readAllBytes(); // to the close
+        String text = new String(all, StandardCharsets.ISO_8859_1);
+        int split = text.indexOf("\r\n\r\n");
+        String head = text.substring(0, split).toLowerCase(java.util.Locale.ROOT);
+        assertThat(head).startsWith("http/1.1 200").contains("connection: close")
+            .doesNotContain("transfer-encoding").doesNotContain("content-length");
+        byte[] got = java.util.Arrays.copyOfRange(all, split + 4, all.length);
+        if (path.endsWith("completions")) {
+          assertThat(got).isEqualTo(LIB.get("ssechat-offline-welcome").body());
+        } else { // translated: whole, and in the client's dialect
+          assertThat(decoded(Dialect.MESSAGES, got).content())
+              .isEqualTo(decoded(Dialect.CHAT, LIB.get("ssechat-offline-welcome").body())
+                  .content());
+        }
+      }
+    }
+  }
+
   @Test
   void aSilentConnectionIsClosedWhenIdle() throws Exception {
     EventLoopServer s = start(Speed.MAX, EventLoopServer.Limits.DEFAULTS.withIdleSeconds(1));
