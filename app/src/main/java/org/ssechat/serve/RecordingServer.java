@@ -27,7 +27,6 @@ import org.ssechat.replay.ReadPlan;
 import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.replay.RecordingStreams;
 import org.ssechat.replay.Speed;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,7 +58,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RecordingServer implements ServeEngine {
 
-  private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+  private static final int MAX_BODY_BYTES = EventLoopServer.Limits.DEFAULTS.maxBodyBytes();
   private static final int MAX_THREADS = 256;
 
   private final RecordingLibrary library;
@@ -140,29 +139,31 @@ public final class RecordingServer implements ServeEngine {
     String path = ex.getRequestURI().getPath();
     String method = ex.getRequestMethod();
     try {
-      if (path.equals("/v1/models") || path.equals("/models")) {
-        if (!method.equals("GET")) {
-          error(ex, 405, "method " + method + " not allowed on " + path, "invalid_request_error");
-        } else {
-          models(ex);
-        }
-      } else if (path.equals("/v1/chat/completions") || path.equals("/chat/completions")) {
-        if (!method.equals("POST")) {
-          error(ex, 405, "method " + method + " not allowed on " + path, "invalid_request_error");
-        } else {
-          chat(ex);
-        }
-      } else if (path.equals("/v1/messages") || path.equals("/v1/responses")) {
-        if (!method.equals("POST")) {
-          error(ex, 405, "method " + method + " not allowed on " + path, "invalid_request_error");
-        } else {
-          dialect(ex, path.endsWith("messages") ? Dialect.MESSAGES : Dialect.RESPONSES);
-        }
-      } else {
-        error(ex, 404, "no route " + method + " " + path + " (this server has POST "
-            + "/v1/chat/completions, /v1/messages, /v1/responses and GET /v1/models)",
-            "invalid_request_error");
+      ServeRequest.Route route = ServeRequest.route(method, path);
+      if (route.models()) {
+        json(ex, 200, ServeJson.models(library));
+        log.accept("GET /v1/models -> " + library.names().size() + " models");
+        return;
       }
+      ServeRequest.Ask ask;
+      try (InputStream in = ex.getRequestBody()) {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+          throw ServeRequest.Refused.invalid(413, "request body over " + MAX_BODY_BYTES
+              + " bytes");
+        }
+        ask = ServeRequest.read(new java.io.ByteArrayInputStream(body), route.dialect());
+      }
+      ServeAnswer a = ServeAnswer.select(library, ask.model(), ask.prompt());
+      ex.getResponseHeaders().set("X-Ssechat-Match", a.match().kind().label());
+      if (ask.stream()) {
+        stream(ex, a, route.dialect(), ask.model());
+      } else {
+        aggregated(ex, a.rec(), ask.model(), a.what(path, ask.model()));
+      }
+    } catch (ServeRequest.Refused r) {
+      log.accept(method + " " + path + " refused: " + r.getMessage());
+      error(ex, r.status(), r.getMessage(), r.type());
     } catch (IOException e) {
       log.accept(method + " " + path + " failed: " + Failures.oneLine(e));
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -177,92 +178,6 @@ public final class RecordingServer implements ServeEngine {
     } finally {
       ex.close();
     }
-  }
-
-  private void models(HttpExchange ex) throws IOException {
-    json(ex, 200, ServeJson.models(library));
-    log.accept("GET /v1/models -> " + library.names().size() + " models");
-  }
-
-  /** {@code /v1/messages} and {@code /v1/responses}, streamed only. */
-  private void dialect(HttpExchange ex, Dialect dialect) throws IOException {
-    JsonNode req = requestBody(ex);
-    if (req == null) {
-      return;
-    }
-    if (!req.path("stream").asBoolean(false)) {
-      error(ex, 400, "this server answers " + dialect.name().toLowerCase(java.util.Locale.ROOT)
-          + " requests with stream: true only", "invalid_request_error");
-      return;
-    }
-    String model = req.path("model").isString() ? req.path("model").asString() : null;
-    ServeAnswer a = answerFor(ex, model, RequestPrompts.prompt(req, dialect));
-    if (a != null) {
-      stream(ex, a, dialect, model);
-    }
-  }
-
-  /** The request's JSON object, or null after answering 413/400. */
-  private static JsonNode requestBody(HttpExchange ex) throws IOException {
-    JsonNode req;
-    try (InputStream in = ex.getRequestBody()) {
-      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (body.length > MAX_BODY_BYTES) {
-        error(ex, 413, "request body over " + MAX_BODY_BYTES + " bytes", "invalid_request_error");
-        return null;
-      }
-      req = ServeJson.JSON.readTree(body);
-    } catch (JacksonException e) {
-      error(ex, 400, "request body is not valid JSON: " + Failures.oneLine(e),
-          "invalid_request_error");
-      return null;
-    }
-    if (req == null || !req.isObject()) {
-      error(ex, 400, "request body must be a JSON object", "invalid_request_error");
-      return null;
-    }
-    return req;
-  }
-
-  private void chat(HttpExchange ex) throws IOException {
-    JsonNode req = requestBody(ex);
-    if (req == null) {
-      return;
-    }
-    JsonNode messages = req.path("messages");
-    if (!messages.isArray()) {
-      error(ex, 400, "'messages' must be an array", "invalid_request_error");
-      return;
-    }
-    String model = req.path("model").isString() ? req.path("model").asString() : null;
-    ServeAnswer a = answerFor(ex, model, RequestPrompts.lastUserMessage(messages));
-    if (a == null) {
-      return;
-    }
-    if (req.path("stream").asBoolean(false)) {
-      stream(ex, a, Dialect.CHAT, model);
-    } else {
-      aggregated(ex, a.rec(), model, a.what(ex.getRequestURI().getPath(), model));
-    }
-  }
-
-  /**
-   * The recording that answers {@code model} and {@code prompt}, with {@code X-Ssechat-Match}
-   * set; null after answering 500 for an unreadable recording.
-   */
-  private ServeAnswer answerFor(HttpExchange ex, String model, String prompt) throws IOException {
-    ServeAnswer a;
-    try {
-      a = ServeAnswer.select(library, model, prompt);
-    } catch (IOException e) {
-      String name = ServeAnswer.nameFor(library, model, prompt);
-      error(ex, 500, "recording '" + name + "' is unreadable: " + Failures.oneLine(e),
-          "server_error");
-      log.accept("recording " + name + " is unreadable: " + Failures.oneLine(e));
-      return null;
-    }
-    ex.getResponseHeaders().set("X-Ssechat-Match", a.match().kind().label());
-    return a;
   }
 
   /**

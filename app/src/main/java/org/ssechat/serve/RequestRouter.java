@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -24,8 +23,6 @@ import org.ssechat.client.ChatResult;
 import org.ssechat.client.Outcome;
 import org.ssechat.failure.Failures;
 import org.ssechat.replay.RecordingStreams;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One connection of {@link EventLoopServer}: takes its requests one at a time, refuses what the
@@ -152,33 +149,43 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
       return;
     }
     String path = pathOf(req.uri());
-    String refusal = refusal(req);
-    if (refusal != null) {
-      HttpResponseStatus status = refusal.startsWith("host")
-          ? HttpResponseStatus.MISDIRECTED_REQUEST : HttpResponseStatus.UNAUTHORIZED;
-      send(error(status, refusal, "invalid_request_error"));
-      server.log.accept(req.method() + " " + path + " refused: " + refusal);
-      return;
-    }
+    String method = req.method().name();
     try {
-      route(req, path);
+      guard(req);
+      ServeRequest.Route route = ServeRequest.route(method, path);
+      if (route.models()) {
+        send(EventLoopServer.json(HttpResponseStatus.OK, ServeJson.models(server.library)));
+        server.log.accept("GET /v1/models -> " + server.library.names().size() + " models");
+        return;
+      }
+      ServeRequest.Ask ask;
+      try (ByteBufInputStream in = new ByteBufInputStream(req.content())) {
+        ask = ServeRequest.read(in, route.dialect());
+      }
+      answer(path, route.dialect(), ask);
+    } catch (ServeRequest.Refused r) {
+      send(error(HttpResponseStatus.valueOf(r.status()), r.getMessage(), r.type()));
+      server.log.accept(method + " " + path + " refused: " + r.getMessage());
     } catch (RuntimeException | IOException e) {
-      server.log.accept(req.method() + " " + path + " failed: " + Failures.oneLine(e));
+      server.log.accept(method + " " + path + " failed: " + Failures.oneLine(e));
       send(error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: "
           + Failures.oneLine(e), "server_error"));
     }
   }
 
-  /** Why the request is refused (Host, token), or null. */
-  private String refusal(FullHttpRequest req) {
+  /**
+   * The guards of this engine: on a loopback bind a {@code Host} that is not a loopback name
+   * (421, DNS rebinding), and without the token when one is set (401).
+   */
+  private void guard(FullHttpRequest req) throws ServeRequest.Refused {
     if (server.loopback) {
       String host = req.headers().get(HttpHeaderNames.HOST, "");
       String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
           : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
       if (!(name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]")
           || name.startsWith("127."))) {
-        return "host '" + Failures.excerpt(host, null) + "' is not this loopback server "
-            + "(DNS rebinding?)";
+        throw ServeRequest.Refused.invalid(421, "host '" + Failures.excerpt(host, null)
+            + "' is not this loopback server (DNS rebinding?)");
       }
     }
     String token = server.limits.token();
@@ -186,75 +193,17 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
       String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION, "");
       String key = req.headers().get("x-api-key", "");
       if (!auth.equals("Bearer " + token) && !key.equals(token)) {
-        return "a valid token is required (Authorization: Bearer TOKEN)";
+        throw ServeRequest.Refused.invalid(401, "a valid token is required (Authorization: "
+            + "Bearer TOKEN)");
       }
-    }
-    return null;
-  }
-
-  private void route(FullHttpRequest req, String path) throws IOException {
-    if (path.equals("/v1/models") || path.equals("/models")) {
-      send(EventLoopServer.json(HttpResponseStatus.OK, ServeJson.models(server.library)));
-      server.log.accept("GET /v1/models -> " + server.library.names().size() + " models");
-    } else if (path.equals("/v1/chat/completions") || path.equals("/chat/completions")
-        || path.equals("/v1/messages") || path.equals("/v1/responses")) {
-      if (!req.method().equals(HttpMethod.POST)) {
-        send(error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method " + req.method()
-            + " not allowed on " + path, "invalid_request_error"));
-        return;
-      }
-      Dialect dialect = path.endsWith("messages") ? Dialect.MESSAGES
-          : path.endsWith("responses") ? Dialect.RESPONSES : Dialect.CHAT;
-      answer(req, path, dialect);
-    } else {
-      send(error(HttpResponseStatus.NOT_FOUND, "no route " + req.method() + " " + path
-          + " (this server has POST /v1/chat/completions, /v1/messages, /v1/responses and "
-          + "GET /v1/models)", "invalid_request_error"));
     }
   }
 
-  private void answer(FullHttpRequest req, String path, Dialect dialect) throws IOException {
-    JsonNode body;
-    try (ByteBufInputStream in = new ByteBufInputStream(req.content())) {
-      body = ServeJson.JSON.readTree(in);
-    } catch (JacksonException e) {
-      send(error(HttpResponseStatus.BAD_REQUEST, "request body is not valid JSON: "
-          + Failures.oneLine(e), "invalid_request_error"));
-      return;
-    }
-    if (body == null || !body.isObject()) {
-      send(error(HttpResponseStatus.BAD_REQUEST, "request body must be a JSON object",
-          "invalid_request_error"));
-      return;
-    }
-    boolean stream = body.path("stream").asBoolean(false);
-    String prompt;
-    if (dialect == Dialect.CHAT) {
-      if (!body.path("messages").isArray()) {
-        send(error(HttpResponseStatus.BAD_REQUEST, "'messages' must be an array",
-            "invalid_request_error"));
-        return;
-      }
-      prompt = RequestPrompts.lastUserMessage(body.path("messages"));
-    } else {
-      if (!stream) {
-        send(error(HttpResponseStatus.BAD_REQUEST, "this server answers "
-            + dialect.name().toLowerCase(Locale.ROOT) + " requests with stream: true only",
-            "invalid_request_error"));
-        return;
-      }
-      prompt = RequestPrompts.prompt(body, dialect);
-    }
-    String model = body.path("model").isString() ? body.path("model").asString() : null;
-    ServeAnswer a;
-    try {
-      a = ServeAnswer.select(server.library, model, prompt);
-    } catch (IOException e) {
-      String name = ServeAnswer.nameFor(server.library, model, prompt);
-      send(error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "recording '" + name
-          + "' is unreadable: " + Failures.oneLine(e), "server_error"));
-      return;
-    }
+  private void answer(String path, Dialect dialect, ServeRequest.Ask ask)
+      throws ServeRequest.Refused {
+    String model = ask.model();
+    boolean stream = ask.stream();
+    ServeAnswer a = ServeAnswer.select(server.library, model, ask.prompt());
     String what = a.what(path, model);
     Faults.Draw draw = server.faults.draw(server.requests.getAndIncrement());
     Runnable respond = () -> respond(stream, a, model, dialect, what, draw);

@@ -3,6 +3,7 @@ package org.ssechat.serve;
 import java.io.IOException;
 import org.ssechat.chat.ChatStreamDecoder;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
+import org.ssechat.failure.Failures;
 import org.ssechat.record.Recording;
 import org.ssechat.replay.NoMatchAnswer;
 import org.ssechat.replay.RecordingLibrary;
@@ -13,18 +14,22 @@ import org.ssechat.replay.RecordingLibrary;
  */
 record ServeAnswer(Recording rec, RecordingLibrary.Match match) {
 
-  /** @throws IOException if the chosen recording cannot be read */
+  /**
+   * The recording for {@code model} and {@code prompt}.
+   *
+   * @throws ServeRequest.Refused 500 if the chosen recording cannot be read
+   */
   static ServeAnswer select(RecordingLibrary library, String model, String prompt)
-      throws IOException {
+      throws ServeRequest.Refused {
     RecordingLibrary.Match match = library.match(model, prompt);
-    Recording rec = match.found() ? library.get(match.name()) : NoMatchAnswer.recording(library);
-    return new ServeAnswer(rec, match);
-  }
-
-  /** The name of the recording a request would get (for the error when it is unreadable). */
-  static String nameFor(RecordingLibrary library, String model, String prompt) {
-    RecordingLibrary.Match match = library.match(model, prompt);
-    return match.found() ? match.name() : NoMatchAnswer.NAME;
+    String name = match.found() ? match.name() : NoMatchAnswer.NAME;
+    try {
+      Recording rec = match.found() ? library.get(name) : NoMatchAnswer.recording(library);
+      return new ServeAnswer(rec, match);
+    } catch (IOException e) {
+      throw new ServeRequest.Refused(500, "recording '" + name + "' is unreadable: "
+          + Failures.oneLine(e), "server_error");
+    }
   }
 
   /** The dialect the recording is in. */

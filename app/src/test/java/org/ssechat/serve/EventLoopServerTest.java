@@ -151,6 +151,43 @@ class EventLoopServerTest {
     }
   }
 
+  /** Both engines read requests with one reader: the same status and message for each. */
+  @Test
+  void bothEnginesRefuseBadRequestsAlike() throws Exception {
+    EventLoopServer netty = start(Speed.MAX, EventLoopServer.Limits.DEFAULTS);
+    RecordingServer threads = new RecordingServer(LIB, "127.0.0.1", 0, Speed.MAX,
+        org.ssechat.replay.PacingClock.SYSTEM, log::add);
+    try {
+      String[][] cases = {
+          // method, path, body, status, message
+          {"GET", "/v1/chat/completions", null, "405", "method GET not allowed on "
+              + "/v1/chat/completions"},
+          {"POST", "/v1/models", "{}", "405", "method POST not allowed on /v1/models"},
+          {"POST", "/v1/nowhere", "{}", "404", "no route POST /v1/nowhere (this server has"},
+          {"POST", "/v1/chat/completions", "{not json", "400", "request body is not valid JSON"},
+          {"POST", "/v1/chat/completions", "[1]", "400", "request body must be a JSON object"},
+          {"POST", "/v1/chat/completions", "{\"model\":\"x\"}", "400",
+              "'messages' must be an array"},
+          {"POST", "/v1/messages", "{\"messages\":[]}", "400",
+              "this server answers messages requests with stream: true only"},
+      };
+      for (String[] c : cases) {
+        for (java.net.URI base : List.of(netty.baseUrl(), threads.baseUrl())) {
+          HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.toString()
+              .replace("/v1", "") + c[1]));
+          b = c[2] == null ? b.GET() : b.POST(HttpRequest.BodyPublishers.ofString(c[2]));
+          HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+          assertThat(r.statusCode()).as(base + " " + c[0] + " " + c[1]).isEqualTo(
+              Integer.parseInt(c[3]));
+          assertThat(ServeJson.JSON.readTree(r.body()).path("error").path("message").asString())
+              .as(base + " " + c[1]).startsWith(c[4]);
+        }
+      }
+    } finally {
+      threads.close();
+    }
+  }
+
   @Test
   void connectionsPastTheLimitGet503() throws Exception {
     EventLoopServer s = start(Speed.parse("1"), EventLoopServer.Limits.DEFAULTS
