@@ -57,10 +57,9 @@ interface StreamBytes {
     return new Own(ctx, dialect) {
       @Override
       public boolean write(int from, int to) {
-        int offset = plan.chunks().get(from).offset();
-        ReadPlan.Chunk last = plan.chunks().get(to - 1);
+        int offset = startOf(plan, from);
         ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(body, offset,
-            last.offset() + last.length() - offset)), ctx.voidPromise());
+            endOf(plan, to) - offset)), ctx.voidPromise());
         return true;
       }
     };
@@ -95,9 +94,8 @@ interface StreamBytes {
     return new StreamBytes() {
       @Override
       public boolean write(int fromRead, int toRead) {
-        int offset = plan.chunks().get(fromRead).offset();
-        ReadPlan.Chunk last = plan.chunks().get(toRead - 1);
-        parser.feed(body, offset, last.offset() + last.length() - offset);
+        int offset = startOf(plan, fromRead);
+        parser.feed(body, offset, endOf(plan, toRead) - offset);
         return send(writer.drain());
       }
 
@@ -122,5 +120,16 @@ interface StreamBytes {
         return true;
       }
     };
+  }
+
+  /** Where read {@code from} starts in the body. */
+  private static int startOf(ReadPlan plan, int from) {
+    return plan.chunks().get(from).offset();
+  }
+
+  /** Where the reads before {@code to} end in the body. */
+  private static int endOf(ReadPlan plan, int to) {
+    ReadPlan.Chunk last = plan.chunks().get(to - 1);
+    return last.offset() + last.length();
   }
 }

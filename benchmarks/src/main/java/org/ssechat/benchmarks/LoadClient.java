@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * Closed-loop load on a {@code serve} (Netty client): {@code streams} keep-alive connections,
@@ -193,6 +194,9 @@ final class LoadClient {
     private int status;
     private long received;
     private int next;
+    /** Read {@code i} is whole: how late, against its due time (one object per user). */
+    private final IntConsumer arrived = i -> into.lateness.record(
+        now - (sent + plan.schedule().dueNanos()[i]));
 
     User(long firstSend, CountDownLatch done) {
       this.firstSend = firstSend;
@@ -250,13 +254,7 @@ final class LoadClient {
         stats.get().windowBytes += total - received;
       }
       received = total;
-      long[] due = plan.schedule().dueNanos();
-      int i = next;
-      long[] ends = plan.schedule().ends();
-      while (i < ends.length && ends[i] <= total) {
-        into.lateness.record(now - (sent + due[i++]));
-      }
-      next = i;
+      next = plan.schedule().arrive(next, total, arrived);
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class EndpointProbe {
       return new Row(name, false, "this build does not decode " + name + " streams");
     }
     // a refused optional field was dropped and the request sent again (RefusedField)
-    String notes = r.warnings().stream().anyMatch(w -> w.contains("refused stream_options"))
+    String notes = RefusedField.STREAM_OPTIONS.droppedIn(r.warnings())
         ? "; stream_options refused" : "";
     boolean ok = r.outcome() == Outcome.FINISHED || r.outcome() == Outcome.TRUNCATED
         && seen.output;

@@ -1,5 +1,6 @@
 package org.ssechat.client.http;
 
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
@@ -55,6 +56,15 @@ enum RefusedField {
 
   /** The warning shown when the request goes again without it. */
   String warning(int status) {
-    return "HTTP " + status + ": the server refused " + field + "; asked again without it";
+    return "HTTP " + status + ": " + refused() + " asked again without it";
+  }
+
+  /** Whether a result's warnings say this field was dropped ({@link #warning}). */
+  boolean droppedIn(List<String> warnings) {
+    return warnings.stream().anyMatch(w -> w.contains(refused()));
+  }
+
+  private String refused() {
+    return "the server refused " + field + ";";
   }
 }
