@@ -16,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
-import org.ssechat.client.ChatResult;
-import org.ssechat.client.Outcome;
 import org.ssechat.failure.Failures;
 import org.ssechat.record.Recording;
 import org.ssechat.replay.NoMatchAnswer;
@@ -25,7 +23,6 @@ import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.Player;
 import org.ssechat.replay.ReadPlan;
 import org.ssechat.replay.RecordingLibrary;
-import org.ssechat.replay.RecordingStreams;
 import org.ssechat.replay.Speed;
 import tools.jackson.databind.JsonNode;
 
@@ -159,7 +156,7 @@ public final class RecordingServer implements ServeEngine {
       if (ask.stream()) {
         stream(ex, a, route.dialect(), ask.model());
       } else {
-        aggregated(ex, a.rec(), ask.model(), a.what(path, ask.model()));
+        aggregated(ex, a, ask.model(), a.what(path, ask.model()));
       }
     } catch (ServeRequest.Refused r) {
       log.accept(method + " " + path + " refused: " + r.getMessage());
@@ -225,17 +222,18 @@ public final class RecordingServer implements ServeEngine {
     }
   }
 
-  private void aggregated(HttpExchange ex, Recording rec, String model, String what)
+  private void aggregated(HttpExchange ex, ServeAnswer a, String model, String what)
       throws IOException {
-    ChatResult r = RecordingStreams.decode(rec, model == null ? rec.name() : model);
-    if (r.outcome() == Outcome.ERROR) {
-      error(ex, 502, r.error(), "server_error");
-      log.accept(what + " (recorded error: " + r.error() + ")");
+    ServeAnswer.Completion c;
+    try {
+      c = a.completion(model);
+    } catch (ServeRequest.Refused r) {
+      error(ex, r.status(), r.getMessage(), r.type());
+      log.accept(what + " (recorded error: " + r.getMessage() + ")");
       return;
     }
-    json(ex, 200, CompletionJson.of("chatcmpl-" + rec.name(),
-        System.currentTimeMillis() / 1000, r));
-    log.accept(what + " (aggregated, " + r.outcome().label() + ")");
+    json(ex, 200, c.json());
+    log.accept(what + " (aggregated, " + c.outcome() + ")");
   }
 
   private static void json(HttpExchange ex, int status, JsonNode body) throws IOException {

@@ -19,10 +19,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
-import org.ssechat.client.ChatResult;
-import org.ssechat.client.Outcome;
 import org.ssechat.failure.Failures;
-import org.ssechat.replay.RecordingStreams;
 
 /**
  * One connection of {@link EventLoopServer}: takes its requests one at a time, refuses what the
@@ -276,17 +273,18 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
   }
 
   private void aggregated(ServeAnswer a, String model, String what) {
-    ChatResult r = RecordingStreams.decode(a.rec(), model == null ? a.rec().name() : model);
-    if (r.outcome() == Outcome.ERROR) {
-      send(error(HttpResponseStatus.BAD_GATEWAY, r.error(), "server_error"));
-      server.log.accept(what + " (recorded error: " + r.error() + ")");
+    ServeAnswer.Completion c;
+    try {
+      c = a.completion(model);
+    } catch (ServeRequest.Refused r) {
+      send(error(HttpResponseStatus.valueOf(r.status()), r.getMessage(), r.type()));
+      server.log.accept(what + " (recorded error: " + r.getMessage() + ")");
       return;
     }
-    FullHttpResponse resp = EventLoopServer.json(HttpResponseStatus.OK, CompletionJson.of(
-        "chatcmpl-" + a.rec().name(), System.currentTimeMillis() / 1000, r));
+    FullHttpResponse resp = EventLoopServer.json(HttpResponseStatus.OK, c.json());
     resp.headers().set("X-Ssechat-Match", a.match().kind().label());
     send(resp);
-    server.log.accept(what + " (aggregated, " + r.outcome().label() + ")");
+    server.log.accept(what + " (aggregated, " + c.outcome() + ")");
   }
 
   /** A whole answer; then the connection closes, or waits for the next request. */

@@ -3,10 +3,14 @@ package org.ssechat.serve;
 import java.io.IOException;
 import org.ssechat.chat.ChatStreamDecoder;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
+import org.ssechat.client.ChatResult;
+import org.ssechat.client.Outcome;
 import org.ssechat.failure.Failures;
 import org.ssechat.record.Recording;
 import org.ssechat.replay.NoMatchAnswer;
 import org.ssechat.replay.RecordingLibrary;
+import org.ssechat.replay.RecordingStreams;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The recording that answers a request, and how it was chosen: {@link RecordingLibrary#match}
@@ -30,6 +34,24 @@ record ServeAnswer(Recording rec, RecordingLibrary.Match match) {
       throw new ServeRequest.Refused(500, "recording '" + name + "' is unreadable: "
           + Failures.oneLine(e), "server_error");
     }
+  }
+
+  /** A non-streamed answer: one {@code chat.completion} object, and how the recording ended. */
+  record Completion(JsonNode json, String outcome) {}
+
+  /**
+   * The recording as one {@code chat.completion} object, as a client asking without
+   * {@code stream} gets it.
+   *
+   * @throws ServeRequest.Refused 502 with the recorded error if the recording ends in one
+   */
+  Completion completion(String model) throws ServeRequest.Refused {
+    ChatResult r = RecordingStreams.decode(rec, model == null ? rec.name() : model);
+    if (r.outcome() == Outcome.ERROR) {
+      throw new ServeRequest.Refused(502, r.error(), "server_error");
+    }
+    return new Completion(CompletionJson.of("chatcmpl-" + rec.name(),
+        System.currentTimeMillis() / 1000, r), r.outcome().label());
   }
 
   /** The dialect the recording is in. */
