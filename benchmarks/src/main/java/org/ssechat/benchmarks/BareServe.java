@@ -59,7 +59,9 @@ public final class BareServe implements AutoCloseable {
 
   /** Paced by {@code schedule} when it is not null. */
   BareServe(int port, byte[] recording, ServeLoad.Schedule schedule) throws InterruptedException {
-    ByteBuf body = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(recording));
+    // direct, as serve's recordings are: a heap buffer would be copied on every write
+    ByteBuf body = Unpooled.unreleasableBuffer(Unpooled.directBuffer(recording.length)
+        .writeBytes(recording));
     Paced paced = schedule == null ? null : new Paced(recording, schedule);
     server = new ServerBootstrap().group(boss, workers)
         .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
