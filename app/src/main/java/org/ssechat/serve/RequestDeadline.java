@@ -57,10 +57,10 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-    if (state != State.READING) {
+    if (state == State.IDLE) {
       state = State.READING;
       arm(requestNanos);
-    }
+    } // while answering, bytes are a request sent ahead: it waits, with no clock
     super.channelRead(ctx, msg);
   }
 

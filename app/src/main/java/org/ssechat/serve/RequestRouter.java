@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
@@ -25,12 +26,23 @@ import org.ssechat.failure.Failures;
  * One connection of {@link EventLoopServer}: takes its requests one at a time, refuses what the
  * guards refuse (Host, token, stream limit, injected status faults), answers {@code /v1/models}
  * and non-streaming requests whole, and hands a streaming request to a {@link StreamPlayer},
- * which owns the connection until its stream ends. Runs on the connection's event loop.
+ * which owns the connection until its stream ends. Requests a client sends ahead (HTTP/1.1
+ * pipelining) while one is answered wait, in order, and reading stops meanwhile. Runs on the
+ * connection's event loop.
  */
 final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     implements StreamPlayer.Owner {
+  /**
+   * At most this many requests wait behind the one being answered; a client that pipelines more
+   * is cut. Reading stops while requests wait, so only what one read decodes can arrive.
+   */
+  static final int MAX_PIPELINED = 16;
+
   private final EventLoopServer server;
   private final RequestDeadline deadline;
+  private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+  /** A request is being answered: one that arrives now waits in {@link #waiting}. */
+  private boolean answering;
   private ChannelHandlerContext ctx;
   private ScheduledFuture<?> pending;
   private StreamPlayer player;
@@ -82,7 +94,23 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     if (!keepAlive) {
       ctx.close();
     } else {
+      answered();
+    }
+  }
+
+  /** The answer under way is complete and the connection stays open: the next request. */
+  private void answered() {
+    answering = false;
+    FullHttpRequest next = waiting.poll();
+    if (next == null) {
+      ctx.channel().config().setAutoRead(true);
       deadline.answered();
+      return;
+    }
+    try {
+      handle(next);
+    } finally {
+      next.release();
     }
   }
 
@@ -117,6 +145,9 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     if (pending != null) {
       pending.cancel(false);
     }
+    for (FullHttpRequest r; (r = waiting.poll()) != null; ) {
+      r.release();
+    }
     super.channelInactive(ctx);
   }
 
@@ -138,7 +169,22 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+    if (answering) { // sent ahead: answered in order when the answer under way is done
+      if (waiting.size() == MAX_PIPELINED) {
+        server.log.accept("connection cut: over " + MAX_PIPELINED + " requests sent ahead");
+        ctx.close();
+        return;
+      }
+      waiting.add(req.retain());
+      ctx.channel().config().setAutoRead(false);
+      return;
+    }
     deadline.requestComplete(); // it arrived in time
+    handle(req);
+  }
+
+  private void handle(FullHttpRequest req) {
+    answering = true;
     keepAlive = HttpUtil.isKeepAlive(req);
     http10 = req.protocolVersion().equals(HttpVersion.HTTP_1_0);
     if (!req.decoderResult().isSuccess()) {
@@ -294,7 +340,7 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     if (!keepAlive) {
       f.addListener(ChannelFutureListener.CLOSE);
     } else {
-      deadline.answered();
+      answered();
     }
   }
 

@@ -622,4 +622,96 @@ class EventLoopServerTest {
       assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3000); // closed, not timed out
     }
   }
+
+  /**
+   * Requests sent ahead (HTTP/1.1 pipelining) while a paced stream plays are answered after it,
+   * in order, each whole: nothing is written into the middle of the stream, and the stream is
+   * not cut by a clock while the next request waits.
+   */
+  @Test
+  void requestsSentAheadAreAnsweredInOrderAfterTheStream() throws Exception {
+    EventLoopServer s = start(Speed.parse("2"), EventLoopServer.Limits.DEFAULTS
+        .withRequestTimeoutSeconds(1).withIdleSeconds(1));
+    String body = chat("ssechat-offline-sky-blue", true);
+    String stream = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+        + body.length() + "\r\n\r\n" + body;
+    String models = "GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    byte[] rec = LIB.get("ssechat-offline-sky-blue").body();
+    try (Socket sock = new Socket("127.0.0.1", s.port())) {
+      sock.setSoTimeout(10_000);
+      OutputStream out = sock.getOutputStream();
+      out.write((stream + models + stream).getBytes(StandardCharsets.UTF_8)); // one write
+      out.flush();
+      InputStream in = new java.io.BufferedInputStream(sock.getInputStream());
+      assertThat(RawResponse.read(in).body()).isEqualTo(rec);
+      RawResponse second = RawResponse.read(in);
+      assertThat(second.head()).startsWith("HTTP/1.1 200");
+      assertThat(new String(second.body(), StandardCharsets.UTF_8))
+          .contains("ssechat-offline-sky-blue");
+      assertThat(RawResponse.read(in).body()).isEqualTo(rec);
+      // one more while idle: the connection was kept alive through all three
+      out.write(models.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      assertThat(RawResponse.read(in).head()).startsWith("HTTP/1.1 200");
+    }
+    awaitStreamed(s, 2);
+  }
+
+  /** A client that sends more requests ahead than the limit is cut, and nothing leaks. */
+  @Test
+  void tooManyRequestsSentAheadCloseTheConnection() throws Exception {
+    EventLoopServer s = start(Speed.parse("1"), EventLoopServer.Limits.DEFAULTS);
+    String body = chat("ssechat-offline-sky-blue", true);
+    StringBuilder all = new StringBuilder("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1"
+        + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    for (int i = 0; i <= RequestRouter.MAX_PIPELINED; i++) {
+      all.append("GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    }
+    try (Socket sock = new Socket("127.0.0.1", s.port())) {
+      sock.setSoTimeout(5000);
+      sock.getOutputStream().write(all.toString().getBytes(StandardCharsets.UTF_8));
+      long t0 = System.nanoTime();
+      sock.getInputStream().readAllBytes(); // to the close, long before the stream would end
+      assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2000);
+    }
+    assertThat(log).anyMatch(l -> l.contains("requests sent ahead"));
+  }
+
+  /** One HTTP/1.1 response read off a raw socket: its head, and its body de-chunked. */
+  private record RawResponse(String head, byte[] body) {
+    static RawResponse read(InputStream in) throws java.io.IOException {
+      String head = line(in);
+      int length = -1;
+      boolean chunked = false;
+      for (String h = line(in); !h.isEmpty(); h = line(in)) {
+        String lower = h.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("content-length:")) {
+          length = Integer.parseInt(h.substring(15).trim());
+        }
+        chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
+      }
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      if (!chunked) {
+        body.write(in.readNBytes(length));
+        return new RawResponse(head, body.toByteArray());
+      }
+      for (int size; (size = Integer.parseInt(line(in), 16)) > 0; ) {
+        body.write(in.readNBytes(size));
+        assertThat(line(in)).isEmpty();
+      }
+      assertThat(line(in)).isEmpty(); // the end of the chunked body
+      return new RawResponse(head, body.toByteArray());
+    }
+
+    private static String line(InputStream in) throws java.io.IOException {
+      StringBuilder b = new StringBuilder();
+      for (int c; (c = in.read()) != '\n'; ) {
+        if (c < 0) {
+          throw new EOFException("closed after " + b);
+        }
+        b.append((char) c);
+      }
+      return b.toString().strip();
+    }
+  }
 }
