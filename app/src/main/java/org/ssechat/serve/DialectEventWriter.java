@@ -93,12 +93,24 @@ abstract class DialectEventWriter implements ChatDeltaListener {
    */
   abstract void error(String message);
 
-  /** The bytes of {@code dialect}'s in-stream error event carrying {@code message}. */
-  static byte[] errorAlone(Dialect dialect, String message) {
+  /**
+   * The bytes of {@code dialect}'s in-stream error event carrying {@code message}, to follow the
+   * first {@code length} bytes of a stream in that dialect ({@code sent}): alone (no start
+   * events), and numbered after those bytes where the dialect numbers its events.
+   */
+  static byte[] errorAfter(Dialect dialect, String message, byte[] sent, int length) {
     DialectEventWriter w = TranslatedStream.writer(dialect, null);
+    w.continueAfter(sent, length);
     w.error(message);
     return w.drain();
   }
+
+  /**
+   * Goes on from the first {@code length} bytes of a stream in this dialect, written by someone
+   * else: events this writer adds follow theirs. Nothing to do for a dialect that does not number
+   * its events.
+   */
+  void continueAfter(byte[] sent, int length) {}
 
   protected static long count(long n) {
     return Math.max(0, n);

@@ -311,7 +311,7 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
         ? StreamBytes.translated(ctx, a.rec().body(), rec.plan(), from, dialect,
             model == null ? a.rec().name() : model)
         : http10 ? StreamBytes.plain(ctx, a.rec().body(), rec.plan(), dialect)
-        : StreamBytes.raw(ctx, rec.framed(), dialect);
+        : StreamBytes.raw(ctx, rec.framed(), a.rec().body(), rec.plan(), dialect);
     playing = what + (from == dialect ? " (streamed " + a.rec().body().length + " bytes)"
         : " (translated from " + from.name().toLowerCase(Locale.ROOT) + ")");
     player = new StreamPlayer(ctx, this, rec.plan(), bytes, draw);

@@ -2,6 +2,11 @@ package org.ssechat.serve;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ssechat.sse.SseParser;
+import org.ssechat.sse.SseParsers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * Deltas as an OpenAI Responses event stream: {@code response.created}, a
@@ -97,6 +102,30 @@ final class ResponsesEventWriter extends DialectEventWriter {
       emit("response.function_call_arguments.delta", ",\"item_id\":\"fc_" + tool
           + "\",\"output_index\":" + (nextOutput - 1) + ",\"delta\":" + str(args, off, len));
     }
+  }
+
+  /** Numbers its events after the highest {@code sequence_number} in those bytes. */
+  @Override
+  void continueAfter(byte[] sent, int length) {
+    SseParser p = SseParsers.create(e -> {
+      try (JsonParser json = ServeJson.JSON.createParser(e.dataArray(), e.dataOffset(),
+          e.dataLength())) {
+        if (json.nextToken() != JsonToken.START_OBJECT) {
+          return;
+        }
+        for (JsonToken t = json.nextToken(); t == JsonToken.PROPERTY_NAME; t = json.nextToken()) {
+          JsonToken value = json.nextToken();
+          if (value == JsonToken.VALUE_NUMBER_INT && json.currentName().equals("sequence_number")) {
+            sequence = Math.max(sequence, json.getIntValue() + 1);
+            return;
+          }
+          json.skipChildren();
+        }
+      } catch (JacksonException notJson) {
+        // not an event of this dialect: nothing to number after
+      }
+    });
+    p.feed(sent, 0, length);
   }
 
   @Override

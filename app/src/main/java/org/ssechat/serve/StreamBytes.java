@@ -27,22 +27,24 @@ interface StreamBytes {
   void end();
 
   /**
-   * Writes an in-stream error event in the client's dialect, continuing what was sent (a
-   * translation numbers it in its own sequence).
+   * Writes an in-stream error event in the client's dialect in place of read {@code at}, after
+   * the reads before it: it continues what was sent (in a dialect that numbers its events, the
+   * next number).
    */
-  void error(String message);
+  void error(String message, int at);
 
   /**
    * The recording's bytes, pre-framed ({@link FramedBody}): written from the pipeline's first
    * handler, so they go to the socket past the HTTP encoder, which has already sent a chunked
    * head and is waiting for the last chunk. An error event goes through the encoder.
    */
-  static StreamBytes raw(ChannelHandlerContext ctx, FramedBody body, Dialect dialect) {
+  static StreamBytes raw(ChannelHandlerContext ctx, FramedBody framed, byte[] body,
+      ReadPlan plan, Dialect dialect) {
     ChannelHandlerContext first = ctx.pipeline().firstContext();
-    return new Own(ctx, dialect) {
+    return new Own(ctx, body, plan, dialect) {
       @Override
       public boolean write(int from, int to) {
-        first.write(body.reads(from, to), first.voidPromise());
+        first.write(framed.reads(from, to), first.voidPromise());
         return true;
       }
     };
@@ -54,7 +56,7 @@ interface StreamBytes {
    */
   static StreamBytes plain(ChannelHandlerContext ctx, byte[] body, ReadPlan plan,
       Dialect dialect) {
-    return new Own(ctx, dialect) {
+    return new Own(ctx, body, plan, dialect) {
       @Override
       public boolean write(int from, int to) {
         int offset = startOf(plan, from);
@@ -65,13 +67,20 @@ interface StreamBytes {
     };
   }
 
-  /** The recording's own bytes: nothing left at the end; an error event is written alone. */
+  /**
+   * The recording's own bytes: nothing left at the end; an error event is written alone, after
+   * the rest of the event the recording was in the middle of.
+   */
   abstract class Own implements StreamBytes {
     final ChannelHandlerContext ctx;
+    final byte[] body;
+    final ReadPlan plan;
     private final Dialect dialect;
 
-    Own(ChannelHandlerContext ctx, Dialect dialect) {
+    Own(ChannelHandlerContext ctx, byte[] body, ReadPlan plan, Dialect dialect) {
       this.ctx = ctx;
+      this.body = body;
+      this.plan = plan;
       this.dialect = dialect;
     }
 
@@ -79,9 +88,15 @@ interface StreamBytes {
     public void end() {}
 
     @Override
-    public void error(String message) {
-      ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(DialectEventWriter.errorAlone(
-          dialect, message))), ctx.voidPromise());
+    public void error(String message, int at) {
+      int from = startOf(plan, at);
+      int end = EventBoundary.atOrAfter(body, from); // the event under way is finished first
+      if (end > from) {
+        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(body, from, end - from)),
+            ctx.voidPromise());
+      }
+      ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(DialectEventWriter.errorAfter(
+          dialect, message, body, end))), ctx.voidPromise());
     }
   }
 
@@ -107,7 +122,7 @@ interface StreamBytes {
       }
 
       @Override
-      public void error(String message) {
+      public void error(String message, int at) {
         writer.error(message);
         send(writer.drain());
       }

@@ -152,7 +152,7 @@ final class StreamPlayer {
         owner.streamEnded(this, false);
       }
       default -> {
-        bytes.error("injected fault: midstream-error");
+        bytes.error("injected fault: midstream-error", faultAt);
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
           if (f.isSuccess()) {
             owner.streamEnded(this, false);

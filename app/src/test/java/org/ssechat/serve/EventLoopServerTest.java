@@ -383,13 +383,13 @@ class EventLoopServerTest {
     assertThat(decoded(Dialect.RESPONSES, responses).errors()).extracting(e -> e.message())
         .containsExactly("injected fault: midstream-error");
     // translated: the error goes on the translation's own sequence numbers
-    var seq = java.util.regex.Pattern.compile("\"sequence_number\":(\\d+)")
-        .matcher(new String(responses, StandardCharsets.UTF_8)).results()
-        .map(m -> Integer.parseInt(m.group(1))).toList();
-    assertThat(seq).hasSizeGreaterThan(2);
-    for (int i = 1; i < seq.size(); i++) {
-      assertThat(seq.get(i)).as("sequence_number %d", i).isEqualTo(seq.get(i - 1) + 1);
-    }
+    assertNumberedOneByOne(responses);
+    // a recording already in the Responses dialect (this one without sequence numbers)
+    byte[] raw = post(faulty("midstream-error=100%"), "/responses", "{\"model\":"
+        + "\"public-openai-responses-function-call\",\"stream\":true,\"input\":\"x\"}", null)
+        .body();
+    assertThat(decoded(Dialect.RESPONSES, raw).errors()).extracting(e -> e.message())
+        .containsExactly("injected fault: midstream-error");
     assertThat(Faults.parse("midstream-error=0.5%,drop=1%,slow-first-byte=200ms", 3))
         .hasToString("drop=1%,midstream-error=0.5%,slow-first-byte=200ms, seed 3");
     assertThat(Faults.NONE).hasToString("none, seed 0");
@@ -423,6 +423,55 @@ class EventLoopServerTest {
       }
       assertThat(got.toString(StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200")
           .doesNotContain("[DONE]");
+    }
+  }
+
+  /**
+   * A recording already in the Responses dialect, with sequence numbers, served byte-exact and
+   * read in pieces that cut its events anywhere: the injected error comes after the event under
+   * way is finished, and goes on with the recording's numbers.
+   */
+  @Test
+  void anInjectedErrorInARawResponsesStreamFinishesTheEventAndGoesOnNumbering(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    byte[] numbered = post(start(Speed.MAX, EventLoopServer.Limits.DEFAULTS), "/responses",
+        "{\"model\":\"ssechat-offline-sky-blue\",\"stream\":true,\"input\":\"x\"}", null)
+        .body(); // this server's translation: a Responses stream with sequence numbers
+    java.nio.file.Files.write(dir.resolve("numbered.sse"), numbered);
+    StringBuilder reads = new StringBuilder();
+    for (int off = 0; off < numbered.length; off += 97) {
+      reads.append(off == 0 ? "" : ",").append("[0,")
+          .append(Math.min(97, numbered.length - off)).append(']');
+    }
+    java.nio.file.Files.writeString(dir.resolve("numbered.sse.json"), "{\"format\":"
+        + "\"ssechat-recording\",\"version\":1,\"reads\":[" + reads + "]}");
+    EventLoopServer s = new EventLoopServer(RecordingLibrary.directory(dir), "127.0.0.1", 0,
+        Speed.MAX, EventLoopServer.Limits.DEFAULTS, Faults.parse("midstream-error=100%", 7),
+        log::add);
+    servers.add(s);
+    String text = new String(numbered, StandardCharsets.UTF_8);
+    for (int i = 0; i < 8; i++) { // the fault comes at a different read each time
+      byte[] got = post(s, "/responses", "{\"model\":\"numbered\",\"stream\":true,"
+          + "\"input\":\"x\"}", null).body();
+      String g = new String(got, StandardCharsets.UTF_8);
+      int error = g.lastIndexOf("event: error\n");
+      assertThat(error).as(g).isPositive();
+      assertThat(text).startsWith(g.substring(0, error)); // the recording, up to an event's end
+      assertThat(g.substring(0, error)).endsWith("\n\n");
+      assertThat(decoded(Dialect.RESPONSES, got).errors()).extracting(e -> e.message())
+          .containsExactly("injected fault: midstream-error");
+      assertNumberedOneByOne(got);
+    }
+  }
+
+  /** The stream's {@code sequence_number}s count up by one from event to event. */
+  private static void assertNumberedOneByOne(byte[] stream) {
+    var seq = java.util.regex.Pattern.compile("\"sequence_number\":(\\d+)")
+        .matcher(new String(stream, StandardCharsets.UTF_8)).results()
+        .map(m -> Integer.parseInt(m.group(1))).toList();
+    assertThat(seq).hasSizeGreaterThan(2);
+    for (int i = 1; i < seq.size(); i++) {
+      assertThat(seq.get(i)).as("sequence_number %d", i).isEqualTo(seq.get(i - 1) + 1);
     }
   }
 
@@ -481,7 +530,7 @@ class EventLoopServerTest {
   @Test
   void anInjectedErrorIsOneEventAloneInEachDialect() {
     for (Dialect d : Dialect.values()) {
-      byte[] bytes = DialectEventWriter.errorAlone(d, "boom \"quoted\"");
+      byte[] bytes = DialectEventWriter.errorAfter(d, "boom \"quoted\"", new byte[0], 0);
       String text = new String(bytes, StandardCharsets.UTF_8);
       assertThat(text.split("\n\n", -1)).as(d + ": one event").hasSize(2);
       ChatAccumulator acc = decoded(d, bytes);
