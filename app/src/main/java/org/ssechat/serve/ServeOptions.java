@@ -25,9 +25,42 @@ import org.ssechat.replay.Speed;
 public record ServeOptions(String host, int port, Path dir, Speed speed, String engine,
     EventLoopServer.Limits limits, Faults faults) {
 
-  /** The event-loop engine, default limits, no token, no faults. */
-  public ServeOptions(String host, int port, Path dir, Speed speed) {
-    this(host, port, dir, speed, "netty", EventLoopServer.Limits.DEFAULTS, Faults.NONE);
+  /**
+   * Loopback, port 8080, bundled recordings, recorded pacing, the event-loop engine, default
+   * limits, no token, no faults; change what you need with the {@code with…} methods.
+   */
+  public static ServeOptions defaults() {
+    return new ServeOptions(DEFAULT_HOST, DEFAULT_PORT, null, Speed.REALTIME, "netty",
+        EventLoopServer.Limits.DEFAULTS, Faults.NONE);
+  }
+
+  public ServeOptions withHost(String h) {
+    return new ServeOptions(h, port, dir, speed, engine, limits, faults);
+  }
+
+  public ServeOptions withPort(int p) {
+    return new ServeOptions(host, p, dir, speed, engine, limits, faults);
+  }
+
+  /** Recordings from {@code d} (null: the bundled ones). */
+  public ServeOptions withDir(Path d) {
+    return new ServeOptions(host, port, d, speed, engine, limits, faults);
+  }
+
+  public ServeOptions withSpeed(Speed s) {
+    return new ServeOptions(host, port, dir, s, engine, limits, faults);
+  }
+
+  public ServeOptions withEngine(String e) {
+    return new ServeOptions(host, port, dir, speed, e, limits, faults);
+  }
+
+  public ServeOptions withLimits(EventLoopServer.Limits l) {
+    return new ServeOptions(host, port, dir, speed, engine, l, faults);
+  }
+
+  public ServeOptions withFaults(Faults f) {
+    return new ServeOptions(host, port, dir, speed, engine, limits, f);
   }
 
   /** The bearer token clients must send, or null for none. */
@@ -42,6 +75,7 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(speed, "speed");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(faults, "faults");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("bad port " + port + ": use 0-65535");
     }
@@ -86,17 +120,26 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
       throw new IllegalArgumentException("unexpected '" + a.positional().get(0) + "'; usage: "
           + USAGE);
     }
-    ServeOptions d = defaults();
-    String port = a.value("port");
-    String dir = a.value("dir");
-    String speed = a.value("speed");
-    String host = a.value("host");
-    String engine = a.value("engine");
-    return new ServeOptions(host == null ? d.host() : host, port == null ? d.port() : port(port),
-        dir == null ? null : Path.of(dir), speed == null ? d.speed() : Speed.parse(speed),
-        engine == null ? d.engine() : engine, limits(a),
-        a.value("faults") == null ? Faults.NONE : Faults.parse(a.value("faults"),
-            seed(a.value("seed"))));
+    ServeOptions o = defaults().withLimits(limits(a));
+    if (a.value("host") != null) {
+      o = o.withHost(a.value("host"));
+    }
+    if (a.value("port") != null) {
+      o = o.withPort(port(a.value("port")));
+    }
+    if (a.value("dir") != null) {
+      o = o.withDir(Path.of(a.value("dir")));
+    }
+    if (a.value("speed") != null) {
+      o = o.withSpeed(Speed.parse(a.value("speed")));
+    }
+    if (a.value("engine") != null) {
+      o = o.withEngine(a.value("engine"));
+    }
+    if (a.value("faults") != null) {
+      o = o.withFaults(Faults.parse(a.value("faults"), seed(a.value("seed"))));
+    }
+    return o;
   }
 
   private static EventLoopServer.Limits limits(Args a) {
@@ -180,8 +223,4 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
     throw new IllegalArgumentException("bad port '" + s + "': use 0-65535");
   }
 
-  /** Loopback, port 8080, bundled recordings, recorded pacing. */
-  public static ServeOptions defaults() {
-    return new ServeOptions(DEFAULT_HOST, DEFAULT_PORT, null, Speed.REALTIME);
-  }
 }

@@ -288,7 +288,7 @@ class RecordingServerTest {
   void busyPortIsAOneLineError() throws Exception {
     RecordingServer s = start(Speed.MAX);
     java.io.StringWriter err = new java.io.StringWriter();
-    int code = ServeCommand.run(new ServeOptions("127.0.0.1", s.port(), null, Speed.MAX),
+    int code = ServeCommand.run(ServeOptions.defaults().withPort(s.port()).withSpeed(Speed.MAX),
         new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
     assertThat(code).isEqualTo(1);
     assertThat(err.toString().strip()).startsWith("error: cannot listen on 127.0.0.1:"
