@@ -11,6 +11,7 @@ import org.ssechat.client.ResponseStreamProcessor;
 import org.ssechat.failure.Failures;
 import org.ssechat.record.Recording;
 import org.ssechat.replay.NoMatchAnswer;
+import org.ssechat.replay.Pacing;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.Player;
 import org.ssechat.replay.ReadPlan;
@@ -27,18 +28,16 @@ import org.ssechat.replay.Speed;
  * or nearly). A prompt that nothing matches gets the {@link NoMatchAnswer}, streamed like a
  * recording: never an unrelated recording. Pacing: recordings with a sidecar keep
  * their recorded rhythm at {@code speed}; those without get one read per SSE event every
- * {@value #UNTIMED_GAP_MS} ms. Either way an answer is squeezed to at most {@code maxDuration}
+ * {@value Pacing#DEFAULT_UNTIMED_GAP_MS} ms ({@link Pacing}). Either way an answer is squeezed to at most {@code maxDuration}
  * (default {@value #DEFAULT_MAX_MILLIS} ms), so it visibly streams but never drags.
  */
 public final class OfflineBackend implements ChatBackend {
 
   /** The default cap on how long one offline answer takes to stream. */
   public static final long DEFAULT_MAX_MILLIS = 2000;
-  /** Gap between events of a recording without a sidecar. */
-  public static final long UNTIMED_GAP_MS = 25;
 
   private final RecordingLibrary library;
-  private final Speed speed;
+  private final Pacing pacing;
   private final long maxNanos;
   private final Player player;
 
@@ -54,7 +53,7 @@ public final class OfflineBackend implements ChatBackend {
   public OfflineBackend(RecordingLibrary library, Speed speed, long maxMillis,
       PacingClock clock) {
     this.library = Objects.requireNonNull(library, "library");
-    this.speed = Objects.requireNonNull(speed, "speed");
+    this.pacing = Pacing.of(speed);
     this.maxNanos = maxMillis * 1_000_000;
     this.player = new Player(clock);
   }
@@ -83,12 +82,7 @@ public final class OfflineBackend implements ChatBackend {
   }
 
   private ReadPlan plan(Recording rec) {
-    if (speed.isMax()) {
-      return ReadPlan.original(rec, speed);
-    }
-    ReadPlan plan = rec.hasTiming() ? ReadPlan.original(rec, speed)
-        : ReadPlan.perEvent(rec.body(), Math.round(UNTIMED_GAP_MS * 1e6 / speed.factor()));
-    return plan.fitWithin(maxNanos);
+    return pacing.plan(rec).fitWithin(maxNanos);
   }
 
   /** The recording names: any of them may be used as the model name. */

@@ -74,18 +74,16 @@ public record ReadPlan(List<Chunk> chunks) {
   }
 
   /**
-   * One read per SSE event (cut after each blank line, LF or CRLF), due every {@code gapNanos}.
-   * For recordings without timing that should still visibly stream.
+   * One read per SSE event (cut after each blank line: {@link EventBoundary}), due every
+   * {@code gapNanos}. For recordings without timing that should still visibly stream.
    */
   public static ReadPlan perEvent(byte[] body, long gapNanos) {
     List<Chunk> out = new ArrayList<>();
     int start = 0;
-    for (int i = 1; i < body.length; i++) {
-      boolean blankLine = body[i] == '\n'
-          && (body[i - 1] == '\n' || (i >= 2 && body[i - 1] == '\r' && body[i - 2] == '\n'));
-      if (blankLine) {
-        out.add(new Chunk(start, i + 1 - start, out.size() * gapNanos));
-        start = i + 1;
+    for (int end : EventBoundary.ends(body)) {
+      if (end > start) {
+        out.add(new Chunk(start, end - start, out.size() * gapNanos));
+        start = end;
       }
     }
     if (start < body.length) {

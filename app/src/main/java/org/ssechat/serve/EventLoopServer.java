@@ -7,10 +7,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -35,9 +35,9 @@ import java.util.function.Consumer;
 import org.ssechat.chat.ChatStreamDecoder;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.record.Recording;
+import org.ssechat.replay.Pacing;
 import org.ssechat.replay.ReadPlan;
 import org.ssechat.replay.RecordingLibrary;
-import org.ssechat.replay.Speed;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -102,7 +102,7 @@ public final class EventLoopServer implements ServeEngine {
   final AtomicInteger activeStreams = new AtomicInteger();
   final AtomicLong requests = new AtomicLong();
   final EngineState state = new EngineState();
-  private final Speed speed;
+  private final Pacing pacing;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final Channel server;
@@ -113,9 +113,9 @@ public final class EventLoopServer implements ServeEngine {
    *
    * @throws IOException if the address cannot be bound
    */
-  public EventLoopServer(RecordingLibrary library, String host, int port, Speed speed,
+  public EventLoopServer(RecordingLibrary library, String host, int port, Pacing pacing,
       Limits limits, Consumer<String> log) throws IOException {
-    this(library, host, port, speed, limits, Faults.NONE, log);
+    this(library, host, port, pacing, limits, Faults.NONE, log);
   }
 
   /**
@@ -123,11 +123,11 @@ public final class EventLoopServer implements ServeEngine {
    *
    * @throws IOException if the address cannot be bound
    */
-  public EventLoopServer(RecordingLibrary library, String host, int port, Speed speed,
+  public EventLoopServer(RecordingLibrary library, String host, int port, Pacing pacing,
       Limits limits, Faults faults, Consumer<String> log) throws IOException {
     this.faults = faults;
     this.library = library;
-    this.speed = speed;
+    this.pacing = pacing;
     this.log = log;
     this.limits = limits;
     this.loopback = InetAddress.getByName(host).isLoopbackAddress();
@@ -206,14 +206,14 @@ public final class EventLoopServer implements ServeEngine {
   }
 
   /**
-   * What every stream of one recording shares, made once: its read plan at this server's speed,
+   * What every stream of one recording shares, made once: its read plan at this server's pacing,
    * its body framed as chunks, and its dialect.
    */
   record Prepared(ReadPlan plan, FramedBody framed, Dialect dialect) {}
 
   Prepared prepared(Recording rec) {
     return prepared.computeIfAbsent(rec.name(), n -> {
-      ReadPlan plan = ReadPlan.original(rec, speed);
+      ReadPlan plan = pacing.plan(rec);
       return new Prepared(plan, FramedBody.of(rec.body(), plan),
           ChatStreamDecoder.detect(rec.body(), 0, rec.body().length));
     });

@@ -19,11 +19,10 @@ import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.failure.Failures;
 import org.ssechat.record.Recording;
 import org.ssechat.replay.NoMatchAnswer;
+import org.ssechat.replay.Pacing;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.Player;
-import org.ssechat.replay.ReadPlan;
 import org.ssechat.replay.RecordingLibrary;
-import org.ssechat.replay.Speed;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,7 +58,7 @@ public final class RecordingServer implements ServeEngine {
   private static final int MAX_THREADS = 256;
 
   private final RecordingLibrary library;
-  private final Speed speed;
+  private final Pacing pacing;
   private final Player player;
   private final Consumer<String> log;
   private final HttpServer http;
@@ -72,10 +71,10 @@ public final class RecordingServer implements ServeEngine {
    * @param log receives one line per request (never a header value); use {@code s -> {}} for none
    * @throws IOException if the address cannot be bound (e.g. the port is in use)
    */
-  public RecordingServer(RecordingLibrary library, String host, int port, Speed speed,
+  public RecordingServer(RecordingLibrary library, String host, int port, Pacing pacing,
       PacingClock clock, Consumer<String> log) throws IOException {
     this.library = library;
-    this.speed = speed;
+    this.pacing = pacing;
     this.player = new Player(clock);
     this.log = log;
     try {
@@ -189,7 +188,7 @@ public final class RecordingServer implements ServeEngine {
     try {
       if (from != dialect) {
         if (TranslatedStream.stream(ex, rec, from, dialect, model == null ? rec.name() : model,
-            player, speed, state.stopped)) {
+            player, pacing, state.stopped)) {
           state.streamed.incrementAndGet();
           log.accept(what + " (translated from " + from.name().toLowerCase(java.util.Locale.ROOT)
               + ")");
@@ -204,7 +203,7 @@ public final class RecordingServer implements ServeEngine {
       }
       ex.sendResponseHeaders(200, 0); // 0 = chunked
       OutputStream out = ex.getResponseBody();
-      boolean complete = player.play(rec.body(), ReadPlan.original(rec, speed),
+      boolean complete = player.play(rec.body(), pacing.plan(rec),
           (b, off, len) -> {
             out.write(b, off, len);
             out.flush();

@@ -29,9 +29,9 @@ public final class ServeCommand {
     ServeLog log = new ServeLog(out);
     try {
       server = options.engine().equals("threads")
-          ? new RecordingServer(lib, options.host(), options.port(), options.speed(),
+          ? new RecordingServer(lib, options.host(), options.port(), options.pacing(),
               PacingClock.SYSTEM, log)
-          : new EventLoopServer(lib, options.host(), options.port(), options.speed(),
+          : new EventLoopServer(lib, options.host(), options.port(), options.pacing(),
               options.limits(), options.faults(), log);
     } catch (IOException e) {
       log.close();
@@ -59,7 +59,7 @@ public final class ServeCommand {
       out.println("injecting faults: " + options.faults());
     }
     out.println("serving " + lib.names().size() + " recordings (" + lib.description()
-        + ") at " + server.baseUrl() + " (speed " + options.speed() + "); Ctrl-C stops");
+        + ") at " + server.baseUrl() + " (" + options.pacing() + "); Ctrl-C stops");
     out.println("try: curl -N " + server.baseUrl() + "/chat/completions -H 'Content-Type: "
         + "application/json' -d '{\"model\":\"" + lib.names().get(0)
         + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}'");

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.springframework.shell.core.command.CommandOption;
 import org.ssechat.cli.Args;
 import org.ssechat.failure.Failures;
+import org.ssechat.replay.Pacing;
 import org.ssechat.replay.Speed;
 
 /**
@@ -14,7 +15,8 @@ import org.ssechat.replay.Speed;
  * @param host  the address to bind; {@code 127.0.0.1} (loopback) unless the user asks otherwise
  * @param port  the port; 0 picks a free one
  * @param dir   the directory of {@code *.sse} recordings, or null for the bundled ones
- * @param speed the replay speed of streamed answers
+ * @param pacing the pacing of streamed answers: the speed ({@code --speed}), and the gap
+ *               between the events of a recording without timing ({@code --untimed-gap})
  * @param engine {@code netty} (the event loop, the default) or {@code threads} (thread per
  *               stream, the JDK's HTTP server: kept to compare under load)
  * @param limits the guards of the netty engine, the bearer token among them
@@ -22,7 +24,7 @@ import org.ssechat.replay.Speed;
  *               {@code --max-streams}, {@code --request-timeout}, {@code --idle-timeout})
  * @param faults the faults to inject ({@code --faults}, {@code --seed}; netty engine)
  */
-public record ServeOptions(String host, int port, Path dir, Speed speed, String engine,
+public record ServeOptions(String host, int port, Path dir, Pacing pacing, String engine,
     EventLoopServer.Limits limits, Faults faults) {
 
   /**
@@ -30,37 +32,49 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
    * limits, no token, no faults; change what you need with the {@code with…} methods.
    */
   public static ServeOptions defaults() {
-    return new ServeOptions(DEFAULT_HOST, DEFAULT_PORT, null, Speed.REALTIME, "netty",
+    return new ServeOptions(DEFAULT_HOST, DEFAULT_PORT, null, Pacing.of(Speed.REALTIME), "netty",
         EventLoopServer.Limits.DEFAULTS, Faults.NONE);
   }
 
   public ServeOptions withHost(String h) {
-    return new ServeOptions(h, port, dir, speed, engine, limits, faults);
+    return new ServeOptions(h, port, dir, pacing, engine, limits, faults);
   }
 
   public ServeOptions withPort(int p) {
-    return new ServeOptions(host, p, dir, speed, engine, limits, faults);
+    return new ServeOptions(host, p, dir, pacing, engine, limits, faults);
   }
 
   /** Recordings from {@code d} (null: the bundled ones). */
   public ServeOptions withDir(Path d) {
-    return new ServeOptions(host, port, d, speed, engine, limits, faults);
+    return new ServeOptions(host, port, d, pacing, engine, limits, faults);
   }
 
   public ServeOptions withSpeed(Speed s) {
-    return new ServeOptions(host, port, dir, s, engine, limits, faults);
+    return new ServeOptions(host, port, dir, new Pacing(s, pacing.untimedGapNanos()), engine,
+        limits, faults);
+  }
+
+  /** The gap between the events of a recording without timing; 0 sends it all at once. */
+  public ServeOptions withUntimedGapMillis(long ms) {
+    return new ServeOptions(host, port, dir, pacing.withUntimedGapNanos(ms * 1_000_000), engine,
+        limits, faults);
+  }
+
+  /** The speed streamed answers play at. */
+  public Speed speed() {
+    return pacing.speed();
   }
 
   public ServeOptions withEngine(String e) {
-    return new ServeOptions(host, port, dir, speed, e, limits, faults);
+    return new ServeOptions(host, port, dir, pacing, e, limits, faults);
   }
 
   public ServeOptions withLimits(EventLoopServer.Limits l) {
-    return new ServeOptions(host, port, dir, speed, engine, l, faults);
+    return new ServeOptions(host, port, dir, pacing, engine, l, faults);
   }
 
   public ServeOptions withFaults(Faults f) {
-    return new ServeOptions(host, port, dir, speed, engine, limits, f);
+    return new ServeOptions(host, port, dir, pacing, engine, limits, f);
   }
 
   /** The bearer token clients must send, or null for none. */
@@ -73,7 +87,7 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
 
   public ServeOptions {
     Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(speed, "speed");
+    Objects.requireNonNull(pacing, "pacing");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(faults, "faults");
     if (port < 0 || port > 65535) {
@@ -89,7 +103,7 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
       "serve [--port 8080] [--dir DIR] [--speed 1|2|10|max] [--host 127.0.0.1] [--token T]"
           + " [--engine netty|threads] [--faults SPEC [--seed N]] [--max-body 16MiB]"
           + " [--max-connections 20000] [--max-streams 15000] [--request-timeout 30s]"
-          + " [--idle-timeout 60s]";
+          + " [--idle-timeout 60s] [--untimed-gap 25ms]";
 
   /** The options, declared once for the command line and help. */
   public static final List<CommandOption> OPTIONS = List.of(
@@ -108,7 +122,9 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
       Args.valued("request-timeout", ' ', "a request must arrive whole within this of its "
           + "first byte, else 408 (default 30s)"),
       Args.valued("idle-timeout", ' ', "a connection with no request under way is closed "
-          + "after this (default 60s)"));
+          + "after this (default 60s)"),
+      Args.valued("untimed-gap", ' ', "gap between the events of a recording without timing "
+          + "(no sidecar), before --speed divides it; 0 sends it all at once (default 25ms)"));
 
   /**
    * Reads the options from a parsed {@code serve} command line.
@@ -132,6 +148,9 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
     }
     if (a.value("speed") != null) {
       o = o.withSpeed(Speed.parse(a.value("speed")));
+    }
+    if (a.value("untimed-gap") != null) {
+      o = o.withUntimedGapMillis(millis("untimed-gap", a.value("untimed-gap")));
     }
     if (a.value("engine") != null) {
       o = o.withEngine(a.value("engine"));
@@ -169,6 +188,18 @@ public record ServeOptions(String host, int port, Path dir, Speed speed, String 
     String digits = unit == 1 ? t : t.substring(0, t.length() - 3);
     return (int) positive(option, v, digits, Integer.MAX_VALUE / unit,
         "e.g. 16MiB, 512KiB or 1000") * (int) unit;
+  }
+
+  /** {@code 25ms}, {@code 1s} or {@code 25} (milliseconds): zero or more, under a minute. */
+  static long millis(String option, String v) {
+    String t = v.trim();
+    long unit = t.endsWith("ms") ? 1 : t.endsWith("s") ? 1000 : 1;
+    String digits = t.endsWith("ms") ? t.substring(0, t.length() - 2)
+        : t.endsWith("s") ? t.substring(0, t.length() - 1) : t;
+    if (digits.equals("0")) {
+      return 0;
+    }
+    return positive(option, v, digits, 60_000 / unit, "e.g. 25ms, 1s or 0") * unit;
   }
 
   /** A positive whole number. */

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import org.ssechat.chat.ChatStreamDecoder;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
+import org.ssechat.replay.EventBoundary;
 import org.ssechat.replay.ReadPlan;
 import org.ssechat.sse.SseLimits;
 import org.ssechat.sse.SseParser;

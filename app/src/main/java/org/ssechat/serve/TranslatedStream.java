@@ -8,9 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import org.ssechat.chat.ChatStreamDecoder;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.record.Recording;
+import org.ssechat.replay.Pacing;
 import org.ssechat.replay.Player;
-import org.ssechat.replay.ReadPlan;
-import org.ssechat.replay.Speed;
 import org.ssechat.sse.SseLimits;
 import org.ssechat.sse.SseParser;
 import org.ssechat.sse.SseParsers;
@@ -32,7 +31,7 @@ final class TranslatedStream {
    *     stopped)
    */
   static boolean stream(HttpExchange ex, Recording rec, Dialect from, Dialect dialect,
-      String requestedModel, Player player, Speed speed, CountDownLatch stopped)
+      String requestedModel, Player player, Pacing pacing, CountDownLatch stopped)
       throws IOException {
     DialectEventWriter writer = writer(dialect, requestedModel);
     SseParser parser = SseParsers.create(SseParsers.DEFAULT, ChatStreamDecoder.of(from, writer),
@@ -45,7 +44,7 @@ final class TranslatedStream {
     OutputStream out = ex.getResponseBody();
     boolean complete;
     try {
-      complete = player.play(rec.body(), ReadPlan.original(rec, speed), (b, off, len) -> {
+      complete = player.play(rec.body(), pacing.plan(rec), (b, off, len) -> {
         parser.feed(b, off, len);
         send(out, writer.drain());
       }, stopped);

@@ -66,12 +66,27 @@ class ReadPlanTest {
   }
 
   @Test
-  void perEventCutsAfterBlankLinesLfAndCrlf() {
-    byte[] body = "data: a\n\ndata: b\r\n\r\n: c\n\ntail".getBytes(StandardCharsets.UTF_8);
+  void perEventCutsAfterBlankLinesLfCrlfAndCr() {
+    byte[] body = "data: a\n\ndata: b\r\n\r\n: c\n\ndata: d\r\rtail"
+        .getBytes(StandardCharsets.UTF_8);
     ReadPlan p = ReadPlan.perEvent(body, 5);
     assertThat(p.chunks()).containsExactly(new ReadPlan.Chunk(0, 9, 0),
         new ReadPlan.Chunk(9, 11, 5), new ReadPlan.Chunk(20, 5, 10),
-        new ReadPlan.Chunk(25, 4, 15));
+        new ReadPlan.Chunk(25, 9, 15), new ReadPlan.Chunk(34, 4, 20));
+  }
+
+  @Test
+  void pacingKeepsRecordedReadsAndGivesUntimedOnesAGapPerEvent() {
+    Pacing two = new Pacing(Speed.parse("2"), 30_000_000);
+    assertThat(two.plan(timed())).isEqualTo(ReadPlan.original(timed(), Speed.parse("2")));
+    Recording untimed = Recording.of("u", timed().body(), null, "u");
+    assertThat(two.plan(untimed).chunks()).containsExactly(new ReadPlan.Chunk(0, 9, 0),
+        new ReadPlan.Chunk(9, 9, 15_000_000), new ReadPlan.Chunk(18, 9, 30_000_000));
+    for (Pacing once : new Pacing[] {two.withUntimedGapNanos(0), Pacing.of(Speed.MAX)}) {
+      assertThat(once.plan(untimed).durationNanos()).as(once.toString()).isZero();
+    }
+    assertThat(Pacing.of(Speed.REALTIME).untimedGapNanos()).isEqualTo(25_000_000);
+    assertThat(two).hasToString("speed 2, untimed gap 30 ms");
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ssechat.replay.Expected;
+import org.ssechat.replay.Pacing;
 import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.replay.Speed;
 
@@ -31,7 +32,8 @@ class DialectSdkCompatibilityTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new EventLoopServer(RecordingLibrary.bundled(), "127.0.0.1", 0, Speed.parse("20"),
+    server = new EventLoopServer(RecordingLibrary.bundled(), "127.0.0.1", 0,
+        Pacing.of(Speed.parse("20")),
         EventLoopServer.Limits.DEFAULTS, line -> {});
   }
 

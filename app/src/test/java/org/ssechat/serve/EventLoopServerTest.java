@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.ssechat.chat.ChatAccumulator;
 import org.ssechat.chat.ChatStreamDecoder;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
+import org.ssechat.replay.Pacing;
 import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.replay.Speed;
 import org.ssechat.sse.SseParser;
@@ -65,7 +66,8 @@ class EventLoopServerTest {
   }
 
   private EventLoopServer start(Speed speed, EventLoopServer.Limits limits) throws Exception {
-    EventLoopServer s = new EventLoopServer(LIB, "127.0.0.1", 0, speed, limits, log::add);
+    EventLoopServer s = new EventLoopServer(LIB, "127.0.0.1", 0, Pacing.of(speed), limits,
+        log::add);
     servers.add(s);
     return s;
   }
@@ -155,7 +157,7 @@ class EventLoopServerTest {
   @Test
   void bothEnginesRefuseBadRequestsAlike() throws Exception {
     EventLoopServer netty = start(Speed.MAX, EventLoopServer.Limits.DEFAULTS);
-    RecordingServer threads = new RecordingServer(LIB, "127.0.0.1", 0, Speed.MAX,
+    RecordingServer threads = new RecordingServer(LIB, "127.0.0.1", 0, Pacing.of(Speed.MAX),
         org.ssechat.replay.PacingClock.SYSTEM, log::add);
     try {
       String[][] cases = {
@@ -350,7 +352,7 @@ class EventLoopServerTest {
   }
 
   private EventLoopServer faulty(String spec) throws Exception {
-    EventLoopServer s = new EventLoopServer(LIB, "127.0.0.1", 0, Speed.MAX,
+    EventLoopServer s = new EventLoopServer(LIB, "127.0.0.1", 0, Pacing.of(Speed.MAX),
         EventLoopServer.Limits.DEFAULTS, Faults.parse(spec, 7), log::add);
     servers.add(s);
     return s;
@@ -446,7 +448,8 @@ class EventLoopServerTest {
     java.nio.file.Files.writeString(dir.resolve("numbered.sse.json"), "{\"format\":"
         + "\"ssechat-recording\",\"version\":1,\"reads\":[" + reads + "]}");
     EventLoopServer s = new EventLoopServer(RecordingLibrary.directory(dir), "127.0.0.1", 0,
-        Speed.MAX, EventLoopServer.Limits.DEFAULTS, Faults.parse("midstream-error=100%", 7),
+        Pacing.of(Speed.MAX), EventLoopServer.Limits.DEFAULTS,
+        Faults.parse("midstream-error=100%", 7),
         log::add);
     servers.add(s);
     String text = new String(numbered, StandardCharsets.UTF_8);
@@ -598,7 +601,7 @@ class EventLoopServerTest {
     byte[] body = sb.append("data: [DONE]\n\n").toString().getBytes(StandardCharsets.UTF_8);
     java.nio.file.Files.write(dir.resolve("big.sse"), body);
     EventLoopServer s = new EventLoopServer(RecordingLibrary.directory(dir), "127.0.0.1", 0,
-        Speed.MAX, EventLoopServer.Limits.DEFAULTS, log::add);
+        Pacing.of(Speed.MAX), EventLoopServer.Limits.DEFAULTS, log::add);
     servers.add(s);
     HttpResponse<java.io.InputStream> r = http.send(HttpRequest.newBuilder(
         URI.create(s.baseUrl() + "/chat/completions")).header("Content-Type",
@@ -609,6 +612,46 @@ class EventLoopServerTest {
       assertThat(in.readAllBytes()).isEqualTo(body);
     }
     awaitStreamed(s, 1);
+  }
+
+  /**
+   * A recording without timing (no sidecar) streams one event per gap, divided by the speed, on
+   * both engines; a gap of 0 sends it all at once.
+   */
+  @Test
+  void anUntimedRecordingIsPacedOneEventPerGap(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      sb.append("data: {\"choices\":[{\"delta\":{\"content\":\"").append(i).append("\"}}]}\n\n");
+    }
+    byte[] body = sb.append("data: [DONE]\n\n").toString().getBytes(StandardCharsets.UTF_8);
+    java.nio.file.Files.write(dir.resolve("untimed.sse"), body); // 11 events, 10 gaps
+    RecordingLibrary lib = RecordingLibrary.directory(dir);
+    Pacing paced = new Pacing(Speed.parse("2"), 40_000_000); // 20 ms per event
+    List<ServeEngine> engines = List.of(
+        new EventLoopServer(lib, "127.0.0.1", 0, paced, EventLoopServer.Limits.DEFAULTS, log::add),
+        new RecordingServer(lib, "127.0.0.1", 0, paced, org.ssechat.replay.PacingClock.SYSTEM,
+            log::add),
+        new EventLoopServer(lib, "127.0.0.1", 0, paced.withUntimedGapNanos(0),
+            EventLoopServer.Limits.DEFAULTS, log::add));
+    long[] took = new long[engines.size()];
+    try {
+      for (int i = 0; i < engines.size(); i++) {
+        Timing t = new Timing();
+        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(engines.get(i)
+            .baseUrl() + "/chat/completions")).POST(HttpRequest.BodyPublishers.ofString(
+            chat("untimed", true))).build(), HttpResponse.BodyHandlers.fromSubscriber(t));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(t.bytes.toByteArray()).isEqualTo(body);
+        took[i] = (t.end - t.first) / 1_000_000;
+      }
+    } finally {
+      engines.forEach(ServeEngine::close);
+    }
+    assertThat(took[0]).as("netty, paced").isGreaterThanOrEqualTo(180);
+    assertThat(took[1]).as("threads, paced").isGreaterThanOrEqualTo(180);
+    assertThat(took[2]).as("gap 0: all at once").isLessThan(took[0] / 2);
   }
 
   @Test

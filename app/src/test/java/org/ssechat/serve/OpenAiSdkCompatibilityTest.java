@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ssechat.replay.BundledRecordingsGenerator;
 import org.ssechat.replay.Expected;
+import org.ssechat.replay.Pacing;
 import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.replay.Speed;
 
@@ -28,7 +29,8 @@ class OpenAiSdkCompatibilityTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new EventLoopServer(RecordingLibrary.bundled(), "127.0.0.1", 0, Speed.parse("20"),
+    server = new EventLoopServer(RecordingLibrary.bundled(), "127.0.0.1", 0,
+        Pacing.of(Speed.parse("20")),
         EventLoopServer.Limits.DEFAULTS, line -> {});
     client = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl().toString())
         .apiKey("sk-dummy").maxRetries(0).timeout(Duration.ofSeconds(20)).build();

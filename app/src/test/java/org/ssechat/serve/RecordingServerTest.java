@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ssechat.replay.Expected;
 import org.ssechat.replay.NoMatchAnswer;
+import org.ssechat.replay.Pacing;
 import org.ssechat.replay.PacingClock;
 import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.replay.Speed;
@@ -45,7 +46,8 @@ class RecordingServerTest {
   }
 
   private RecordingServer start(Speed speed) throws IOException {
-    RecordingServer s = new RecordingServer(LIB, "127.0.0.1", 0, speed, PacingClock.SYSTEM,
+    RecordingServer s = new RecordingServer(LIB, "127.0.0.1", 0, Pacing.of(speed),
+        PacingClock.SYSTEM,
         log::add);
     servers.add(s);
     return s;
@@ -306,6 +308,19 @@ class RecordingServerTest {
     assertThat(o.speed().isMax()).isTrue();
     assertThat(o.dir()).isEqualTo(java.nio.file.Path.of("x"));
     assertThat(o.host()).isEqualTo("::1");
+    assertThat(d.pacing().untimedGapNanos()).isEqualTo(25_000_000);
+    assertThat(ServeOptions.parse(List.of("--untimed-gap", "40ms", "--speed", "2")).pacing())
+        .isEqualTo(new org.ssechat.replay.Pacing(Speed.parse("2"), 40_000_000));
+    assertThat(ServeOptions.parse(List.of("--untimed-gap", "1s")).pacing().untimedGapNanos())
+        .isEqualTo(1_000_000_000);
+    assertThat(ServeOptions.parse(List.of("--untimed-gap=0")).pacing().untimedGapNanos())
+        .isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
+        List.of("--untimed-gap", "-5ms"))).hasMessage("bad --untimed-gap '-5ms': use e.g. "
+        + "25ms, 1s or 0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
+        List.of("--untimed-gap", "2m"))).hasMessage("bad --untimed-gap '2m': use e.g. "
+        + "25ms, 1s or 0");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
         List.of("--port", "70000"))).hasMessage("bad port '70000': use 0-65535");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeOptions.parse(
@@ -352,7 +367,7 @@ class RecordingServerTest {
         + "\"ssechat-recording\",\"version\":1,\"reads\":[[0,10],[300000,"
         + (body.length - 10) + "]]}");
     RecordingServer s = new RecordingServer(RecordingLibrary.directory(dir), "127.0.0.1", 0,
-        Speed.parse("2"), PacingClock.SYSTEM, log::add);
+        Pacing.of(Speed.parse("2")), PacingClock.SYSTEM, log::add);
     servers.add(s);
     long t0 = System.nanoTime();
     HttpResponse<byte[]> r = post(s, "/chat/completions", chatBody("mine", true, "x"));
@@ -402,7 +417,7 @@ class RecordingServerTest {
     java.nio.file.Files.writeString(dir.resolve("gpt-responses.sse"),
         org.ssechat.testing.DialectSamples.RESPONSES);
     RecordingServer s = new RecordingServer(RecordingLibrary.directory(dir), "127.0.0.1", 0,
-        Speed.MAX, PacingClock.SYSTEM, log::add);
+        Pacing.of(Speed.MAX), PacingClock.SYSTEM, log::add);
     servers.add(s);
     var chat = org.ssechat.chat.ChatStreamDecoder.Dialect.CHAT;
     var messages = org.ssechat.chat.ChatStreamDecoder.Dialect.MESSAGES;

@@ -1,4 +1,4 @@
-package org.ssechat.serve;
+package org.ssechat.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.ssechat.replay.RecordingLibrary;
 import org.ssechat.sse.SseParser;
 import org.ssechat.sse.SseParsers;
 
