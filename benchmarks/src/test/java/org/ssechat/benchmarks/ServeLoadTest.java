@@ -34,23 +34,23 @@ class ServeLoadTest {
   }
 
   @Test
-  void histogramPercentilesAreUpperEdgesNeverBelowTheValue() {
+  void histogramPercentilesAreNeverBelowTheValueAndEarlyIsOnTime() {
     LatencyHistogram h = new LatencyHistogram();
     for (int i = 1; i <= 1000; i++) {
       h.record(i * 1_000_000L); // 1..1000 ms
     }
     assertThat(h.count()).isEqualTo(1000);
-    assertThat(h.percentileNanos(50)).isBetween(500_000_000L, 501_000_000L);
+    assertThat(h.percentileNanos(50)).isBetween(500_000_000L, 500_500_000L); // 3 digits
     assertThat(h.percentileNanos(99)).isBetween(990_000_000L, 991_000_000L);
-    assertThat(h.percentileNanos(100)).isEqualTo(1_000_000_000L);
+    assertThat(h.percentileNanos(100)).isBetween(1_000_000_000L, 1_001_000_000L);
     LatencyHistogram fine = new LatencyHistogram();
-    fine.record(12_345); // 12.345 µs: in the 10 µs bucket [10, 20)
+    fine.record(12_345); // 12.345 µs: 12 µs, the resolution
     fine.record(-5); // early counts as on time
     fine.add(h);
     assertThat(fine.count()).isEqualTo(1002);
-    assertThat(fine.percentileNanos(0.05)).isEqualTo(10_000L); // the early one: [0, 10) µs
-    assertThat(fine.percentileNanos(0.15)).isEqualTo(20_000L); // 12.3 µs: [10, 20) µs
-    assertThat(fine.maxNanos()).isEqualTo(1_000_000_000L);
+    assertThat(fine.percentileNanos(0.05)).isZero(); // the early one
+    assertThat(fine.percentileNanos(0.15)).isEqualTo(12_000L);
+    assertThat(fine.maxNanos()).isEqualTo(h.maxNanos());
   }
 
   /** The paced bound sends each read when it is due: not before, and not much after. */
