@@ -26,8 +26,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -106,7 +105,17 @@ public final class EventLoopServer implements ServeEngine {
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final Channel server;
-  private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+  /**
+   * At most about this many bytes of framed bodies are kept for the next stream of their
+   * recording; past it the least recently asked for are dropped from the cache (their memory goes
+   * back once the streams playing them end).
+   */
+  static final long FRAMED_CACHE_BYTES = 256L << 20;
+
+  /** Recordings' prepared data by name, least recently asked for first; guarded by itself. */
+  private final LinkedHashMap<String, Prepared> prepared = new LinkedHashMap<>(16, 0.75f, true);
+  private long cachedBytes;
+  private long cacheBudget = FRAMED_CACHE_BYTES;
 
   /**
    * Binds and starts serving at once.
@@ -201,8 +210,11 @@ public final class EventLoopServer implements ServeEngine {
     channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    prepared.values().forEach(p -> p.framed().free()); // no loop runs: no stream can write them
-    prepared.clear();
+    synchronized (prepared) { // the streams have ended: the cache's references are the last
+      prepared.values().forEach(p -> p.framed().release());
+      prepared.clear();
+      cachedBytes = 0;
+    }
   }
 
   /**
@@ -211,12 +223,56 @@ public final class EventLoopServer implements ServeEngine {
    */
   record Prepared(ReadPlan plan, FramedBody framed, Dialect dialect) {}
 
+  /**
+   * {@code rec}'s prepared data, made once while it stays in the cache, with one reference to its
+   * framed body for the caller, who {@linkplain FramedBody#release() releases} it when its stream
+   * is over.
+   */
   Prepared prepared(Recording rec) {
-    return prepared.computeIfAbsent(rec.name(), n -> {
-      ReadPlan plan = pacing.plan(rec);
-      return new Prepared(plan, FramedBody.of(rec.body(), plan),
-          ChatStreamDecoder.detect(rec.body(), 0, rec.body().length));
-    });
+    synchronized (prepared) {
+      Prepared p = prepared.get(rec.name());
+      if (p != null) {
+        p.framed().retain();
+        return p;
+      }
+    }
+    ReadPlan plan = pacing.plan(rec); // made outside the lock: other loops go on meanwhile
+    Prepared made = new Prepared(plan, FramedBody.of(rec.body(), plan),
+        ChatStreamDecoder.detect(rec.body(), 0, rec.body().length));
+    synchronized (prepared) {
+      Prepared p = prepared.get(rec.name());
+      if (p != null) { // another loop made it first
+        made.framed().release();
+      } else {
+        p = made;
+        prepared.put(rec.name(), p);
+        cachedBytes += p.framed().size();
+        for (var it = prepared.values().iterator(); cachedBytes > cacheBudget && it.hasNext(); ) {
+          Prepared old = it.next();
+          if (old != p) {
+            it.remove();
+            cachedBytes -= old.framed().size();
+            old.framed().release();
+          }
+        }
+      }
+      p.framed().retain();
+      return p;
+    }
+  }
+
+  /** Sets the cache's budget (tests). */
+  void cacheBudget(long bytes) {
+    synchronized (prepared) {
+      cacheBudget = bytes;
+    }
+  }
+
+  /** The bytes of framed bodies in the cache now. */
+  long cachedBytes() {
+    synchronized (prepared) {
+      return cachedBytes;
+    }
   }
 
   static FullHttpResponse json(HttpResponseStatus status, JsonNode body) {

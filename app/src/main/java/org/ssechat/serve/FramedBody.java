@@ -13,12 +13,14 @@ import org.ssechat.replay.ReadPlan;
  * straight to the socket, with no chunk header built and no copy per write (the buffer is
  * direct memory, which native transports hand to the kernel as it is).
  *
- * @param bytes  the framed body, a view that writes cannot release (every stream of the
- *               recording shares it)
- * @param owner  the same memory, released by {@link #free()} once no stream can write it
+ * <p>Reference-counted: whoever holds this body (the server's cache, each stream playing it)
+ * holds one reference and {@link #release()}s it when done, and each write in flight holds one
+ * (its slice is retained, and released once written). The memory goes back with the last.
+ *
+ * @param bytes  the framed body
  * @param starts where read {@code i}'s chunk starts; {@code starts[n]} is the end
  */
-record FramedBody(ByteBuf bytes, ByteBuf owner, int[] starts) {
+record FramedBody(ByteBuf bytes, int[] starts) {
 
   static FramedBody of(byte[] body, ReadPlan plan) {
     List<ReadPlan.Chunk> reads = plan.chunks();
@@ -41,17 +43,30 @@ record FramedBody(ByteBuf bytes, ByteBuf owner, int[] starts) {
       out[at++] = '\n';
     }
     // direct: the native transports write a heap buffer by copying it into a direct one first
-    ByteBuf direct = Unpooled.directBuffer(size, size).writeBytes(out);
-    return new FramedBody(Unpooled.unreleasableBuffer(direct), direct, starts);
+    return new FramedBody(Unpooled.directBuffer(size, size).writeBytes(out), starts);
   }
 
-  /** Reads {@code from} (inclusive) to {@code to} (exclusive) as chunks: a slice, not a copy. */
+  /**
+   * Reads {@code from} (inclusive) to {@code to} (exclusive) as chunks: a retained slice, not a
+   * copy, which the write that takes it releases.
+   */
   ByteBuf reads(int from, int to) {
-    return bytes.slice(starts[from], starts[to] - starts[from]);
+    return bytes.retainedSlice(starts[from], starts[to] - starts[from]);
   }
 
-  /** Gives the direct memory back; no stream may write this body afterwards. */
-  void free() {
-    owner.release();
+  /** The bytes of direct memory this body holds. */
+  int size() {
+    return bytes.capacity();
+  }
+
+  /** One more holder. */
+  FramedBody retain() {
+    bytes.retain();
+    return this;
+  }
+
+  /** A holder is done with it; the last one gives the memory back. */
+  void release() {
+    bytes.release();
   }
 }

@@ -46,6 +46,8 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
   private ChannelHandlerContext ctx;
   private ScheduledFuture<?> pending;
   private StreamPlayer player;
+  /** The prepared recording the player plays; this connection holds a reference to its body. */
+  private EventLoopServer.Prepared held;
   private String playing;
   private boolean keepAlive;
   private boolean http10;
@@ -76,6 +78,8 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
       return false;
     }
     player = null;
+    held.framed().release(); // writes still in flight hold their own references
+    held = null;
     server.activeStreams.decrementAndGet();
     return true;
   }
@@ -307,13 +311,21 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     ctx.write(head, ctx.voidPromise());
     EventLoopServer.Prepared rec = server.prepared(a.rec());
     Dialect from = rec.dialect();
-    StreamBytes bytes = from != dialect
-        ? StreamBytes.translated(ctx, a.rec().body(), rec.plan(), from, dialect,
-            model == null ? a.rec().name() : model)
-        : http10 ? StreamBytes.plain(ctx, a.rec().body(), rec.plan(), dialect)
-        : StreamBytes.raw(ctx, rec.framed(), a.rec().body(), rec.plan(), dialect);
+    StreamBytes bytes;
+    try {
+      bytes = from != dialect
+          ? StreamBytes.translated(ctx, a.rec().body(), rec.plan(), from, dialect,
+              model == null ? a.rec().name() : model)
+          : http10 ? StreamBytes.plain(ctx, a.rec().body(), rec.plan(), dialect)
+          : StreamBytes.raw(ctx, rec.framed(), a.rec().body(), rec.plan(), dialect);
+    } catch (RuntimeException e) {
+      rec.framed().release();
+      server.activeStreams.decrementAndGet();
+      throw e;
+    }
     playing = what + (from == dialect ? " (streamed " + a.rec().body().length + " bytes)"
         : " (translated from " + from.name().toLowerCase(Locale.ROOT) + ")");
+    held = rec;
     player = new StreamPlayer(ctx, this, rec.plan(), bytes, draw);
     player.start();
   }

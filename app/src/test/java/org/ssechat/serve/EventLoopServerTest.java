@@ -467,6 +467,47 @@ class EventLoopServerTest {
     }
   }
 
+  /**
+   * Framed bodies past the cache's budget leave it, least recently asked for first; a stream
+   * still playing one keeps it alive to its end, and the memory goes back with the last holder.
+   */
+  @Test
+  void theFramedCacheKeepsToItsBudgetWithoutCuttingAStream() throws Exception {
+    EventLoopServer s = start(Speed.parse("4"), EventLoopServer.Limits.DEFAULTS);
+    s.cacheBudget(1); // room for one body at a time
+    var sky = LIB.get("ssechat-offline-sky-blue");
+    var welcome = LIB.get("ssechat-offline-welcome");
+    EventLoopServer.Prepared held = s.prepared(sky);
+    assertThat(held.framed().bytes().refCnt()).isEqualTo(2); // the cache's and ours
+    assertThat(s.prepared(sky)).isSameAs(held); // made once while it stays
+    held.framed().release();
+    EventLoopServer.Prepared other = s.prepared(welcome);
+    assertThat(held.framed().bytes().refCnt()).isOne(); // out of the cache; ours is left
+    assertThat(s.cachedBytes()).isEqualTo(other.framed().size());
+    other.framed().release();
+    held.framed().release();
+    assertThat(held.framed().bytes().refCnt()).isZero(); // the memory is back
+
+    Timing t = new Timing();
+    var playing = http.sendAsync(HttpRequest.newBuilder(URI.create(s.baseUrl()
+        + "/chat/completions")).POST(HttpRequest.BodyPublishers.ofString(
+        chat("ssechat-offline-sky-blue", true))).build(),
+        HttpResponse.BodyHandlers.fromSubscriber(t));
+    for (int i = 0; i < 100 && t.first < 0; i++) {
+      Thread.sleep(20);
+    }
+    // another (short) recording pushes sky-blue's body out of the cache while its stream plays
+    assertThat(post(s, "/chat/completions", chat("dashscope-qwen-plus-chinese-usage", true),
+        null).body()).isEqualTo(LIB.get("dashscope-qwen-plus-chinese-usage").body());
+    assertThat(t.end).as("sky-blue still playing").isNegative();
+    assertThat(playing.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode())
+        .isEqualTo(200);
+    assertThat(t.bytes.toByteArray()).isEqualTo(sky.body());
+    // asked for again, it is framed again
+    assertThat(post(s, "/chat/completions", chat("ssechat-offline-sky-blue", true), null).body())
+        .isEqualTo(sky.body());
+  }
+
   /** The stream's {@code sequence_number}s count up by one from event to event. */
   private static void assertNumberedOneByOne(byte[] stream) {
     var seq = java.util.regex.Pattern.compile("\"sequence_number\":(\\d+)")
