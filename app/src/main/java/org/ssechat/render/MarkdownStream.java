@@ -60,7 +60,11 @@ public final class MarkdownStream {
   private final BlockRenderer renderer;
   private final CodeBlocks code;
 
+  /** The SGR codes of {@code base}, or null when it needs none (plain style, or no ANSI). */
+  private final String[] baseCodes;
   private final StringBuilder line = new StringBuilder();
+  /** Where the live line's text is copied to be written. */
+  private char[] chars = new char[256];
   private final StringBuilder block = new StringBuilder();
   private State state = State.NONE;
   private boolean gap;
@@ -88,6 +92,7 @@ public final class MarkdownStream {
     this.base = base;
     this.renderer = new BlockRenderer(look.widths(), ansi && look.hyperlinks());
     this.code = new CodeBlocks(look.widths());
+    this.baseCodes = ansi && !base.equals(AttributedStyle.DEFAULT) ? sgr(base) : null;
   }
 
   /** The fenced and indented code blocks of a Markdown text, in order (for {@code /copy N}). */
@@ -358,24 +363,24 @@ public final class MarkdownStream {
       return;
     }
     int room = width() - 1;
-    List<Span> spans;
+    out.print(ERASE_LINE);
     if (state == State.FENCE) {
       int saved = highlightState;
-      spans = code.cut(highlightLine(line.toString()), room + 1);
+      out.print(toText(code.cut(highlightLine(line.toString()), room + 1)));
       highlightState = saved;
     } else {
-      spans = List.of(Span.of(tail(line, room), base));
+      showTail(room);
     }
-    out.print(ERASE_LINE);
-    out.print(toText(spans));
     liveShown = true;
   }
 
   /**
-   * The end of {@code s} that fits {@code room} cells, led by {@code …} if cut: walked from the
-   * end, so it costs the width of the terminal however long the line is.
+   * Writes the end of the live line that fits {@code room} cells, led by {@code …} if cut, in
+   * the base style: walked from the end, so it costs the width of the terminal however long the
+   * line is, and written straight from the line, with nothing allocated per delta.
    */
-  private String tail(CharSequence s, int room) {
+  private void showTail(int room) {
+    StringBuilder s = line;
     DisplayWidth widths = look.widths();
     int used = 0;
     int i = s.length();
@@ -388,20 +393,34 @@ public final class MarkdownStream {
       used += w;
       i -= Character.charCount(cp);
     }
-    if (i == 0) {
-      return s.toString();
-    }
-    // make room for the ellipsis, and do not start inside a cluster (a mark, a ZWJ sequence)
     int start = i;
-    while (used > room - 1 && start < s.length()) {
-      int cp = Character.codePointAt(s, start);
-      used -= Math.max(0, widths.codePoint(cp));
-      start += Character.charCount(cp);
+    if (i > 0) {
+      // make room for the ellipsis, and do not start inside a cluster (a mark, a ZWJ sequence)
+      while (used > room - 1 && start < s.length()) {
+        int cp = Character.codePointAt(s, start);
+        used -= Math.max(0, widths.codePoint(cp));
+        start += Character.charCount(cp);
+      }
+      while (start < s.length() && (widths.codePoint(Character.codePointAt(s, start)) <= 0
+          || Character.isWhitespace(Character.codePointAt(s, start)))) {
+        start += Character.charCount(Character.codePointAt(s, start));
+      }
     }
-    while (start < s.length() && widths.codePoint(Character.codePointAt(s, start)) <= 0) {
-      start += Character.charCount(Character.codePointAt(s, start));
+    if (baseCodes != null) {
+      out.print(baseCodes[0]);
     }
-    return "…" + s.subSequence(start, s.length()).toString().stripLeading();
+    if (i > 0) {
+      out.print('…');
+    }
+    int n = s.length() - start;
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+    }
+    s.getChars(start, s.length(), chars, 0);
+    out.write(chars, 0, n);
+    if (baseCodes != null) {
+      out.print(baseCodes[1]);
+    }
   }
 
   private void clearLive() {

@@ -219,6 +219,57 @@ class MarkdownStreamTest {
     m.finish();
   }
 
+  /**
+   * The live line, fed one character at a time and at random splits, in a styled base (faint, as
+   * reasoning is): always the line's own end, in the base style, at most the terminal's width
+   * less one, led by {@code …} when cut, and never starting inside a cluster or with a space.
+   */
+  @Test
+  void theLiveLineIsTheLinesEndInTheBaseStyleAtEveryChunking() {
+    String text = "思考中 a café e\u0301 👨\u200d👩\u200d👧 family 中文宽字符 and spaces   x"
+        .repeat(3);
+    AttributedStyle faint = AttributedStyle.DEFAULT.faint();
+    StringWriter probe = new StringWriter();
+    MarkdownStream styled = new MarkdownStream(new PrintWriter(probe), true,
+        new MarkdownStream.Look(() -> 20, () -> 40, DisplayWidth.NARROW, true), faint);
+    styled.append("x");
+    String shown = probe.toString().substring("\r\u001b[K".length());
+    String on = shown.substring(0, shown.indexOf('x'));
+    String off = shown.substring(shown.indexOf('x') + 1);
+    assertThat(on).isNotEmpty();
+    Random random = new Random(7);
+    for (int round = 0; round < 20; round++) {
+      StringWriter sw = new StringWriter();
+      MarkdownStream m = new MarkdownStream(new PrintWriter(sw), true,
+          new MarkdownStream.Look(() -> 20, () -> 40, DisplayWidth.NARROW, true), faint);
+      int at = 0;
+      while (at < text.length()) {
+        int n = round == 0 ? 1 : 1 + random.nextInt(7);
+        int end = Math.min(text.length(), at + n);
+        if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+          end++;
+        }
+        m.append(text.substring(at, end));
+        at = end;
+        String out = sw.toString();
+        String live = out.substring(out.lastIndexOf("\r\u001b[K") + 4);
+        assertThat(live).startsWith(on).endsWith(off);
+        String visible = live.substring(on.length(), live.length() - off.length());
+        String sofar = text.substring(0, at);
+        String tail = visible.startsWith("…") ? visible.substring(1) : visible;
+        assertThat(sofar).as("round %d at %d", round, at).endsWith(tail);
+        assertThat(DisplayWidth.NARROW.of(visible)).isLessThanOrEqualTo(19);
+        if (visible.startsWith("…")) {
+          assertThat(tail).isNotEmpty().doesNotStartWith(" ").doesNotStartWith("\u0301")
+              .doesNotStartWith("\u200d");
+        } else {
+          assertThat(tail).isEqualTo(sofar);
+        }
+      }
+      m.finish();
+    }
+  }
+
   @Test
   void withoutAnsiThereIsNoLiveLineAndNoStyling() {
     StringWriter sw = new StringWriter();
