@@ -72,6 +72,13 @@ class EventLoopServerTest {
     return s;
   }
 
+  /** A plain socket to {@code s}, for what an HTTP client would not send; reads time out. */
+  private static Socket rawSocket(ServeEngine s, int timeoutMillis) throws java.io.IOException {
+    Socket sock = new Socket("127.0.0.1", s.baseUrl().getPort());
+    sock.setSoTimeout(timeoutMillis);
+    return sock;
+  }
+
   private HttpResponse<byte[]> post(EventLoopServer s, String path, String body, String auth)
       throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.baseUrl() + path))
@@ -143,7 +150,7 @@ class EventLoopServerTest {
         .isEqualTo(400);
     assertThat(post(s, "/nowhere", "{}", "Bearer t0k3n").statusCode()).isEqualTo(404);
     // DNS rebinding: a browser sends the attacker's host name to the loopback port
-    try (Socket sock = new Socket("127.0.0.1", s.port())) {
+    try (Socket sock = rawSocket(s, 5000)) {
       OutputStream out = sock.getOutputStream();
       out.write(("GET /v1/models HTTP/1.1\r\nHost: evil.example:80\r\nAuthorization: Bearer "
           + "t0k3n\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -291,7 +298,7 @@ class EventLoopServerTest {
   @Test
   void aClientThatLeavesMidStreamIsCountedAndTheServerGoesOn() throws Exception {
     EventLoopServer s = start(Speed.parse("1"), EventLoopServer.Limits.DEFAULTS);
-    try (Socket sock = new Socket("127.0.0.1", s.port())) {
+    try (Socket sock = rawSocket(s, 5000)) {
       String body = chat("ssechat-offline-sky-blue", true);
       sock.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
           + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
@@ -408,7 +415,7 @@ class EventLoopServerTest {
     assertThat(log).anyMatch(l -> l.contains("(fault: drop at read"));
 
     EventLoopServer stall = faulty("stall=100%");
-    try (Socket sock = new Socket("127.0.0.1", stall.port())) {
+    try (Socket sock = rawSocket(stall, 5000)) {
       sock.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
           + "Content-Length: " + sky.length() + "\r\n\r\n" + sky)
           .getBytes(StandardCharsets.UTF_8));
@@ -554,8 +561,7 @@ class EventLoopServerTest {
   void anIdleKeepAliveConnectionIsClosedButAStreamIsNot() throws Exception {
     EventLoopServer s = start(Speed.parse("1"), EventLoopServer.Limits.DEFAULTS
         .withIdleSeconds(1));
-    try (Socket idle = new Socket("127.0.0.1", s.port())) {
-      idle.setSoTimeout(5000);
+    try (Socket idle = rawSocket(s, 5000)) {
       String body = chat("ssechat-offline-welcome", false);
       idle.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
           + "Content-Length: " + body.length() + "\r\n\r\n" + body)
@@ -592,8 +598,7 @@ class EventLoopServerTest {
       String body = path.endsWith("messages") ? "{\"model\":\"ssechat-offline-welcome\","
           + "\"max_tokens\":9,\"stream\":true,\"messages\":[{\"role\":\"user\","
           + "\"content\":\"x\"}]}" : chat("ssechat-offline-welcome", true);
-      try (Socket old = new Socket("127.0.0.1", s.port())) {
-        old.setSoTimeout(5000);
+      try (Socket old = rawSocket(s, 5000)) {
         old.getOutputStream().write(("POST " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n"
             + "Content-Length: " + body.length() + "\r\n\r\n" + body)
             .getBytes(StandardCharsets.UTF_8));
@@ -618,8 +623,7 @@ class EventLoopServerTest {
   @Test
   void aSilentConnectionIsClosedWhenIdle() throws Exception {
     EventLoopServer s = start(Speed.MAX, EventLoopServer.Limits.DEFAULTS.withIdleSeconds(1));
-    try (Socket silent = new Socket("127.0.0.1", s.port())) {
-      silent.setSoTimeout(5000);
+    try (Socket silent = rawSocket(s, 5000)) {
       long t0 = System.nanoTime();
       assertThat(silent.getInputStream().read()).isEqualTo(-1); // closed, nothing said
       assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(800L, 4000L);
@@ -701,8 +705,7 @@ class EventLoopServerTest {
         .withRequestTimeoutSeconds(1));
     byte[] head = "GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: aaaaaaaaaaaaaaaaaaaa\r\n\r\n"
         .getBytes(StandardCharsets.US_ASCII);
-    try (Socket slow = new Socket("127.0.0.1", s.port())) {
-      slow.setSoTimeout(5000);
+    try (Socket slow = rawSocket(s, 5000)) {
       OutputStream out = slow.getOutputStream();
       long t0 = System.nanoTime();
       try {
@@ -718,8 +721,7 @@ class EventLoopServerTest {
       assertThat(resp).startsWith("HTTP/1.1 408").contains("request not complete within 1 s");
       assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(900L, 4000L);
     }
-    try (Socket patient = new Socket("127.0.0.1", s.port())) {
-      patient.setSoTimeout(5000);
+    try (Socket patient = rawSocket(s, 5000)) {
       OutputStream out = patient.getOutputStream();
       var in = new java.io.BufferedReader(new java.io.InputStreamReader(patient.getInputStream(),
           StandardCharsets.UTF_8));
@@ -742,8 +744,7 @@ class EventLoopServerTest {
   @Test
   void anOversizedBodyGets413AndTheConnectionClosesAtOnce() throws Exception {
     EventLoopServer s = start(Speed.MAX, EventLoopServer.Limits.DEFAULTS.withMaxBodyBytes(1024));
-    try (Socket big = new Socket("127.0.0.1", s.port())) {
-      big.setSoTimeout(5000);
+    try (Socket big = rawSocket(s, 5000)) {
       OutputStream out = big.getOutputStream();
       long t0 = System.nanoTime();
       out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
@@ -770,8 +771,7 @@ class EventLoopServerTest {
         + body.length() + "\r\n\r\n" + body;
     String models = "GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     byte[] rec = LIB.get("ssechat-offline-sky-blue").body();
-    try (Socket sock = new Socket("127.0.0.1", s.port())) {
-      sock.setSoTimeout(10_000);
+    try (Socket sock = rawSocket(s, 10_000)) {
       OutputStream out = sock.getOutputStream();
       out.write((stream + models + stream).getBytes(StandardCharsets.UTF_8)); // one write
       out.flush();
@@ -800,8 +800,7 @@ class EventLoopServerTest {
     for (int i = 0; i <= RequestRouter.MAX_PIPELINED; i++) {
       all.append("GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     }
-    try (Socket sock = new Socket("127.0.0.1", s.port())) {
-      sock.setSoTimeout(5000);
+    try (Socket sock = rawSocket(s, 5000)) {
       sock.getOutputStream().write(all.toString().getBytes(StandardCharsets.UTF_8));
       long t0 = System.nanoTime();
       sock.getInputStream().readAllBytes(); // to the close, long before the stream would end
