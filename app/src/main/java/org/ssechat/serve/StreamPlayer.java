@@ -82,7 +82,8 @@ final class StreamPlayer {
 
   /**
    * Writes every read that is due, up to {@link #BATCH_BYTES} (bytes due at the same moment
-   * would share a TCP segment anyway), flushes once, and then plans the next step: the timer
+   * would share a TCP segment anyway), flushes once (with the last chunk, at the end), and then
+   * plans the next step: the timer
    * for the next read, or waiting for writability, or the end.
    */
   private void play() {
@@ -101,7 +102,9 @@ final class StreamPlayer {
     next = i;
     if (i > first) {
       bytes.write(first, i);
-      ctx.flush();
+      if (next < reads.size()) { // at the end, the last chunk flushes them: one send, not two
+        ctx.flush();
+      }
     }
     if (next == faultAt) {
       fault();
