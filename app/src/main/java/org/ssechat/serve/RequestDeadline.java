@@ -64,9 +64,12 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
     super.channelRead(ctx, msg);
   }
 
-  /** The request being read is complete: no clock while it is answered. */
+  /**
+   * A request is complete: no clock while it is answered. It may have come whole in the read
+   * that ended the one before it (the connection was just made idle), so any state gives way.
+   */
   void requestComplete() {
-    if (state == State.READING) {
+    if (state != State.ANSWERING) {
       state = State.ANSWERING;
       disarm();
     }

@@ -85,7 +85,7 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
   }
 
   @Override
-  public void streamEnded(StreamPlayer p, boolean completed) {
+  public void streamEnded(StreamPlayer p, boolean completed, boolean terminated) {
     if (p != player || !streamOver()) {
       return;
     }
@@ -95,7 +95,12 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     } else {
       server.log.accept(playing + " (fault: " + p.faultName() + " at read " + p.faultAt() + ")");
     }
-    if (!keepAlive) {
+    if (!terminated) { // dropped or stalled mid-body: nothing more may follow on this connection
+      ctx.channel().config().setAutoRead(false);
+      for (FullHttpRequest r; (r = waiting.poll()) != null; ) {
+        r.release();
+      }
+    } else if (!keepAlive) {
       ctx.close();
     } else {
       answered();
@@ -327,7 +332,16 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
         : " (translated from " + from.name().toLowerCase(Locale.ROOT) + ")");
     held = rec;
     player = new StreamPlayer(ctx, this, rec.plan(), bytes, draw);
-    player.start();
+    try {
+      player.start();
+    } catch (RuntimeException e) { // the head is out: no error answer can follow it
+      server.log.accept(what + " failed mid-stream: " + Failures.oneLine(e));
+      StreamPlayer p = player;
+      if (streamOver()) {
+        p.cancel();
+      }
+      ctx.close();
+    }
   }
 
   private void aggregated(ServeAnswer a, String model, String what) {

@@ -190,7 +190,7 @@ public record ServeOptions(String host, int port, Path dir, Pacing pacing, Strin
         "e.g. 16MiB, 512KiB or 1000") * (int) unit;
   }
 
-  /** {@code 25ms}, {@code 1s} or {@code 25} (milliseconds): zero or more, under a minute. */
+  /** {@code 25ms}, {@code 1s} or {@code 25} (milliseconds): from zero up to a minute. */
   static long millis(String option, String v) {
     String t = v.trim();
     long unit = t.endsWith("ms") ? 1 : t.endsWith("s") ? 1000 : 1;

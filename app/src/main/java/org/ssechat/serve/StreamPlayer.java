@@ -25,8 +25,15 @@ final class StreamPlayer {
 
   /** What the player tells its connection. */
   interface Owner {
-    /** The stream has sent its last chunk (or met its fault): it no longer counts. */
-    void streamEnded(StreamPlayer player, boolean completed);
+    /**
+     * The stream has sent its last chunk (or met its fault): it no longer counts.
+     *
+     * @param completed  it played to its end
+     * @param terminated its chunked body was ended properly (played to the end, or an injected
+     *                   error and then the last chunk), so the connection can carry the next
+     *                   answer; false after a drop or a stall
+     */
+    void streamEnded(StreamPlayer player, boolean completed, boolean terminated);
   }
 
   private final ChannelHandlerContext ctx;
@@ -50,7 +57,9 @@ final class StreamPlayer {
     this.bytes = bytes;
     this.start = System.nanoTime();
     this.fault = draw.kind();
-    this.faultAt = fault == Faults.Kind.NONE ? -1 : (int) (draw.at() * reads.size());
+    // a recording with no reads has no part-way for a fault to come at: it plays without one
+    this.faultAt = fault == Faults.Kind.NONE || reads.isEmpty() ? -1
+        : (int) (draw.at() * reads.size());
   }
 
   /** Starts playing (the response head has been written). */
@@ -137,7 +146,7 @@ final class StreamPlayer {
     bytes.end();
     ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
       if (f.isSuccess()) {
-        owner.streamEnded(this, true);
+        owner.streamEnded(this, true, true);
       }
     });
   }
@@ -147,18 +156,18 @@ final class StreamPlayer {
     over = true;
     switch (fault) {
       case DROP -> {
-        owner.streamEnded(this, false); // first: the close is not the client's doing
+        owner.streamEnded(this, false, false); // first: the close is not the client's doing
         ctx.close();
       }
       case STALL -> { // nothing more is sent; the connection stays open
         ctx.flush();
-        owner.streamEnded(this, false);
+        owner.streamEnded(this, false, false);
       }
       default -> {
         bytes.error("injected fault: midstream-error", faultAt);
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
           if (f.isSuccess()) {
-            owner.streamEnded(this, false);
+            owner.streamEnded(this, false, true);
           }
         });
       }

@@ -790,6 +790,80 @@ class EventLoopServerTest {
     awaitStreamed(s, 2);
   }
 
+  /**
+   * After a drop or a stall the chunked body is broken off: nothing else may be answered on that
+   * connection, not even a request the client had already sent ahead.
+   */
+  @Test
+  void afterADropOrAStallNothingElseIsAnsweredOnTheConnection() throws Exception {
+    String body = chat("ssechat-offline-sky-blue", true);
+    String stream = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+        + body.length() + "\r\n\r\n" + body;
+    for (String kind : new String[] {"drop", "stall"}) {
+      EventLoopServer s = new EventLoopServer(LIB, "127.0.0.1", 0, Pacing.of(Speed.parse("4")),
+          EventLoopServer.Limits.DEFAULTS, Faults.parse(kind + "=100%", 7), log::add);
+      servers.add(s); // paced: the second request waits while the first plays
+      java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+      boolean stayedOpen = false;
+      try (Socket sock = rawSocket(s, 2500)) {
+        sock.getOutputStream().write((stream + stream).getBytes(StandardCharsets.UTF_8));
+        byte[] buf = new byte[8192];
+        for (int n; (n = sock.getInputStream().read(buf)) > 0; ) {
+          got.write(buf, 0, n);
+        }
+      } catch (java.net.SocketTimeoutException silent) {
+        stayedOpen = true; // the stall: the connection stays open and says nothing more
+      }
+      String text = got.toString(StandardCharsets.UTF_8);
+      assertThat(text).as(kind).startsWith("HTTP/1.1 200");
+      assertThat(text.split("HTTP/1\\.1 ", -1)).as(kind + ": one answer only").hasSize(2);
+      assertThat(stayedOpen).as(kind + ": open after it").isEqualTo(kind.equals("stall"));
+    }
+    // the request sent ahead was not tried on the broken connection (the HTTP encoder would
+    // refuse its head and the connection would fail)
+    assertThat(log).noneMatch(l -> l.contains("connection failed"));
+  }
+
+  /**
+   * A request that arrives whole in the same read as the one before it (answered at once) gets
+   * no clock while its stream plays: the stream outlasts the idle time and is not cut.
+   */
+  @Test
+  void aStreamAskedForInTheSameReadAsAnAnswerIsNotCutByTheIdleClock() throws Exception {
+    EventLoopServer s = start(Speed.parse("2"), EventLoopServer.Limits.DEFAULTS
+        .withIdleSeconds(1)); // sky-blue plays ~2.9 s at speed 2
+    String body = chat("ssechat-offline-sky-blue", true);
+    try (Socket sock = rawSocket(s, 10_000)) {
+      sock.getOutputStream().write(("GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+          + "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+          + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+      InputStream in = new java.io.BufferedInputStream(sock.getInputStream());
+      assertThat(RawResponse.read(in).head()).startsWith("HTTP/1.1 200");
+      assertThat(RawResponse.read(in).body()).isEqualTo(LIB.get("ssechat-offline-sky-blue")
+          .body());
+    }
+  }
+
+  /** A fault drawn for an empty recording has no part-way to come at: it plays, empty. */
+  @Test
+  void anEmptyRecordingPlaysWithoutItsFault(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.write(dir.resolve("empty.sse"), new byte[0]);
+    for (String kind : new String[] {"midstream-error", "drop", "stall"}) {
+      EventLoopServer s = new EventLoopServer(RecordingLibrary.directory(dir), "127.0.0.1", 0,
+          Pacing.of(Speed.MAX), EventLoopServer.Limits.DEFAULTS,
+          Faults.parse(kind + "=100%", 7), log::add);
+      servers.add(s);
+      for (int i = 0; i < 2; i++) { // the connection is fit for the next request
+        HttpResponse<byte[]> r = post(s, "/chat/completions", chat("empty", true), null);
+        assertThat(r.statusCode()).as(kind).isEqualTo(200);
+        assertThat(r.body()).as(kind).isEmpty();
+      }
+      awaitStreamed(s, 2);
+    }
+    assertThat(log).noneMatch(l -> l.contains("failed"));
+  }
+
   /** A client that sends more requests ahead than the limit is cut, and nothing leaks. */
   @Test
   void tooManyRequestsSentAheadCloseTheConnection() throws Exception {
