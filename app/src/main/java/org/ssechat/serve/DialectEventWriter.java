@@ -93,13 +93,22 @@ abstract class DialectEventWriter implements ChatDeltaListener {
    */
   abstract void error(String message);
 
+  /** The writer of {@code dialect}'s events, naming {@code requestedModel} (null: its own). */
+  static DialectEventWriter of(Dialect dialect, String requestedModel) {
+    return switch (dialect) {
+      case CHAT -> new ChatChunkEventWriter(requestedModel);
+      case MESSAGES -> new MessagesEventWriter(requestedModel);
+      case RESPONSES -> new ResponsesEventWriter(requestedModel);
+    };
+  }
+
   /**
    * The bytes of {@code dialect}'s in-stream error event carrying {@code message}, to follow the
    * first {@code length} bytes of a stream in that dialect ({@code sent}): alone (no start
    * events), and numbered after those bytes where the dialect numbers its events.
    */
   static byte[] errorAfter(Dialect dialect, String message, byte[] sent, int length) {
-    DialectEventWriter w = TranslatedStream.writer(dialect, null);
+    DialectEventWriter w = of(dialect, null);
     w.continueAfter(sent, length);
     w.error(message);
     return w.drain();

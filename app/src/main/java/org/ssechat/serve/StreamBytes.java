@@ -3,13 +3,9 @@ package org.ssechat.serve;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import org.ssechat.chat.ChatStreamDecoder;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.replay.EventBoundary;
 import org.ssechat.replay.ReadPlan;
-import org.ssechat.sse.SseLimits;
-import org.ssechat.sse.SseParser;
-import org.ssechat.sse.SseParsers;
 
 /**
  * What a stream writes for a run of its plan's reads: the recording's own bytes, or their
@@ -18,11 +14,8 @@ import org.ssechat.sse.SseParsers;
  */
 interface StreamBytes {
 
-  /**
-   * Writes reads {@code from} (inclusive) to {@code to} (exclusive); false if they came to
-   * nothing (a translation with nothing to say yet).
-   */
-  boolean write(int from, int to);
+  /** Writes reads {@code from} (inclusive) to {@code to} (exclusive). */
+  void write(int from, int to);
 
   /** Writes what is left at the end of the recording (nothing for raw bytes). */
   void end();
@@ -44,9 +37,8 @@ interface StreamBytes {
     ChannelHandlerContext first = ctx.pipeline().firstContext();
     return new Own(ctx, body, plan, dialect) {
       @Override
-      public boolean write(int from, int to) {
+      public void write(int from, int to) {
         first.write(framed.reads(from, to), first.voidPromise());
-        return true;
       }
     };
   }
@@ -59,11 +51,10 @@ interface StreamBytes {
       Dialect dialect) {
     return new Own(ctx, body, plan, dialect) {
       @Override
-      public boolean write(int from, int to) {
+      public void write(int from, int to) {
         int offset = startOf(plan, from);
         ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(body, offset,
             endOf(plan, to) - offset)), ctx.voidPromise());
-        return true;
       }
     };
   }
@@ -104,36 +95,28 @@ interface StreamBytes {
   /** The recording decoded in its own dialect and re-encoded as the client's, read by read. */
   static StreamBytes translated(ChannelHandlerContext ctx, byte[] body, ReadPlan plan,
       Dialect from, Dialect to, String model) {
-    DialectEventWriter writer = TranslatedStream.writer(to, model);
-    SseParser parser = SseParsers.create(SseParsers.DEFAULT, ChatStreamDecoder.of(from, writer),
-        SseLimits.DEFAULTS);
+    Translation translation = new Translation(from, to, model);
     return new StreamBytes() {
       @Override
-      public boolean write(int fromRead, int toRead) {
+      public void write(int fromRead, int toRead) {
         int offset = startOf(plan, fromRead);
-        parser.feed(body, offset, endOf(plan, toRead) - offset);
-        return send(writer.drain());
+        send(translation.feed(body, offset, endOf(plan, toRead) - offset));
       }
 
       @Override
       public void end() {
-        parser.endOfInput();
-        writer.finish();
-        send(writer.drain());
+        send(translation.finish());
       }
 
       @Override
       public void error(String message, int at) {
-        writer.error(message);
-        send(writer.drain());
+        send(translation.error(message));
       }
 
-      private boolean send(byte[] out) {
-        if (out.length == 0) {
-          return false;
+      private void send(byte[] out) {
+        if (out.length > 0) {
+          ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(out)), ctx.voidPromise());
         }
-        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(out)), ctx.voidPromise());
-        return true;
       }
     };
   }

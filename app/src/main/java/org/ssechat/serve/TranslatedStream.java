@@ -5,19 +5,15 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.CountDownLatch;
-import org.ssechat.chat.ChatStreamDecoder;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.record.Recording;
 import org.ssechat.replay.Pacing;
 import org.ssechat.replay.Player;
-import org.ssechat.sse.SseLimits;
-import org.ssechat.sse.SseParser;
-import org.ssechat.sse.SseParsers;
 
 /**
  * Serves a recording to a client of another API, translated on the fly: the recording is decoded
  * in its own dialect as it plays (its read boundaries and pacing kept) and each read's deltas go
- * out as the client's dialect's events ({@link ChatChunkEventWriter},
+ * out as the client's dialect's events ({@link Translation}: {@link ChatChunkEventWriter},
  * {@link MessagesEventWriter}, {@link ResponsesEventWriter}). So one recording library serves
  * Chat Completions, Anthropic Messages and OpenAI Responses clients, whatever each recording is.
  */
@@ -33,9 +29,7 @@ final class TranslatedStream {
   static boolean stream(HttpExchange ex, Recording rec, Dialect from, Dialect dialect,
       String requestedModel, Player player, Pacing pacing, CountDownLatch stopped)
       throws IOException {
-    DialectEventWriter writer = writer(dialect, requestedModel);
-    SseParser parser = SseParsers.create(SseParsers.DEFAULT, ChatStreamDecoder.of(from, writer),
-        SseLimits.DEFAULTS);
+    Translation translation = new Translation(from, dialect, requestedModel);
     Headers h = ex.getResponseHeaders();
     h.set("Content-Type", "text/event-stream");
     h.set("Cache-Control", "no-cache");
@@ -44,14 +38,10 @@ final class TranslatedStream {
     OutputStream out = ex.getResponseBody();
     boolean complete;
     try {
-      complete = player.play(rec.body(), pacing.plan(rec), (b, off, len) -> {
-        parser.feed(b, off, len);
-        send(out, writer.drain());
-      }, stopped);
+      complete = player.play(rec.body(), pacing.plan(rec),
+          (b, off, len) -> send(out, translation.feed(b, off, len)), stopped);
       if (complete) {
-        parser.endOfInput();
-        writer.finish();
-        send(out, writer.drain());
+        send(out, translation.finish());
       }
       out.close();
     } catch (InterruptedException e) {
@@ -59,15 +49,6 @@ final class TranslatedStream {
       return false;
     }
     return complete;
-  }
-
-  /** The writer of {@code dialect}'s events. */
-  static DialectEventWriter writer(Dialect dialect, String requestedModel) {
-    return switch (dialect) {
-      case CHAT -> new ChatChunkEventWriter(requestedModel);
-      case MESSAGES -> new MessagesEventWriter(requestedModel);
-      case RESPONSES -> new ResponsesEventWriter(requestedModel);
-    };
   }
 
   private static void send(OutputStream out, byte[] events) throws IOException {
