@@ -29,7 +29,21 @@ public record Faults(double drop, double stall, double status429, double status5
   public static final Faults NONE = new Faults(0, 0, 0, 0, 0, 0, 0);
 
   /** What happens to one request. */
-  public enum Kind { NONE, DROP, STALL, STATUS_429, STATUS_500, MIDSTREAM_ERROR }
+  public enum Kind {
+    NONE(null), DROP("drop"), STALL("stall"), STATUS_429("status429"), STATUS_500("status500"),
+    MIDSTREAM_ERROR("midstream-error");
+
+    private final String spelling;
+
+    Kind(String spelling) {
+      this.spelling = spelling;
+    }
+
+    /** As {@code --faults} spells it (null for {@link #NONE}). */
+    public String spelling() {
+      return spelling;
+    }
+  }
 
   /**
    * The fault for request {@code n}, and where in the stream it strikes (a fraction of the reads,
@@ -64,19 +78,20 @@ public record Faults(double drop, double stall, double status429, double status5
       String name = t.substring(0, eq);
       String v = t.substring(eq + 1);
       if (name.equals("slow-first-byte")) {
-        slow = millis(v);
+        slow = ServeOptions.millis("faults slow-first-byte", v);
         continue;
       }
-      int i = switch (name) {
-        case "drop" -> 0;
-        case "stall" -> 1;
-        case "status429" -> 2;
-        case "status500" -> 3;
-        case "midstream-error" -> 4;
-        default -> throw new IllegalArgumentException("unknown fault '" + name + "' (drop, stall,"
+      Kind kind = null;
+      for (Kind k : Kind.values()) {
+        if (name.equals(k.spelling)) {
+          kind = k;
+        }
+      }
+      if (kind == null) {
+        throw new IllegalArgumentException("unknown fault '" + name + "' (drop, stall,"
             + " status429, status500, midstream-error, slow-first-byte)");
-      };
-      p[i] = percent(v);
+      }
+      p[kind.ordinal() - 1] = percent(v);
     }
     return new Faults(p[0], p[1], p[2], p[3], p[4], slow, seed);
   }
@@ -89,27 +104,27 @@ public record Faults(double drop, double stall, double status429, double status5
     }
   }
 
-  private static long millis(String v) {
-    try {
-      return v.endsWith("ms") ? Long.parseLong(v.substring(0, v.length() - 2))
-          : v.endsWith("s") ? Long.parseLong(v.substring(0, v.length() - 1)) * 1000
-          : Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("bad delay '" + v + "': use e.g. 200ms or 2s");
-    }
+  /** The probability of {@code kind} (0 for {@link Kind#NONE}). */
+  private double probability(Kind kind) {
+    return switch (kind) {
+      case NONE -> 0;
+      case DROP -> drop;
+      case STALL -> stall;
+      case STATUS_429 -> status429;
+      case STATUS_500 -> status500;
+      case MIDSTREAM_ERROR -> midstreamError;
+    };
   }
 
   /** As {@code --faults} spells it, with the seed: {@code midstream-error=1%, seed 3}. */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    String[] names = {"drop", "stall", "status429", "status500", "midstream-error"};
-    double[] p = {drop, stall, status429, status500, midstreamError};
-    for (int i = 0; i < p.length; i++) {
-      if (p[i] > 0) {
-        sb.append(sb.length() == 0 ? "" : ",").append(names[i]).append('=')
-            .append(java.math.BigDecimal.valueOf(p[i]).movePointRight(2).stripTrailingZeros()
-                .toPlainString()).append('%');
+    for (Kind k : Kind.values()) {
+      if (probability(k) > 0) {
+        sb.append(sb.length() == 0 ? "" : ",").append(k.spelling).append('=')
+            .append(java.math.BigDecimal.valueOf(probability(k)).movePointRight(2)
+                .stripTrailingZeros().toPlainString()).append('%');
       }
     }
     if (slowFirstByteMs > 0) {

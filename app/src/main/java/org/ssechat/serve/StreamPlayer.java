@@ -4,7 +4,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.ssechat.replay.ReadPlan;
 
@@ -92,8 +91,7 @@ final class StreamPlayer {
   /**
    * Writes every read that is due, up to {@link #BATCH_BYTES} (bytes due at the same moment
    * would share a TCP segment anyway), flushes once (with the last chunk, at the end), and then
-   * plans the next step: the timer
-   * for the next read, or waiting for writability, or the end.
+   * plans the next step: the timer for the next read, or waiting for writability, or the end.
    */
   private void play() {
     timer = null;
@@ -176,6 +174,6 @@ final class StreamPlayer {
 
   /** The fault's name as {@code --faults} spells it. */
   String faultName() {
-    return fault.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return fault.spelling();
   }
 }
