@@ -16,9 +16,12 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.ssechat.chat.ChatStreamDecoder.Dialect;
 import org.ssechat.failure.Failures;
 
@@ -37,6 +40,12 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
    * is cut. Reading stops while requests wait, so only what one read decodes can arrive.
    */
   static final int MAX_PIPELINED = 16;
+
+  /**
+   * A loopback IPv4 literal: {@code 127.} alone would also let in a name such as
+   * {@code 127.attacker.example}, which DNS rebinding can point here.
+   */
+  private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
   private final EventLoopServer server;
   private final RequestDeadline deadline;
@@ -234,8 +243,8 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
       String host = req.headers().get(HttpHeaderNames.HOST, "");
       String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
           : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
-      if (!(name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]")
-          || name.startsWith("127."))) {
+      if (!(name.equals("localhost") || name.equals("[::1]")
+          || LOOPBACK_V4.matcher(name).matches())) {
         throw ServeRequest.Refused.invalid(421, "host '" + Failures.excerpt(host, null)
             + "' is not this loopback server (DNS rebinding?)");
       }
@@ -244,7 +253,7 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     if (token != null) {
       String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION, "");
       String key = req.headers().get("x-api-key", "");
-      if (!auth.equals("Bearer " + token) && !key.equals(token)) {
+      if (!(auth.startsWith("Bearer ") && same(auth.substring(7), token) || same(key, token))) {
         throw ServeRequest.Refused.invalid(401, "a valid token is required (Authorization: "
             + "Bearer TOKEN)");
       }
@@ -283,7 +292,7 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
         r.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
       }
       send(r);
-      server.log.accept(what + " (fault: " + (busy ? "status429" : "status500") + ")");
+      server.log.accept(what + " (fault: " + draw.kind().spelling() + ")");
       return;
     }
     if (!stream) {
@@ -372,6 +381,12 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
 
   private static FullHttpResponse error(HttpResponseStatus status, String message, String type) {
     return EventLoopServer.error(status, message, type);
+  }
+
+  /** Whether a token sent equals the token, in a time that does not tell how much matched. */
+  private static boolean same(String sent, String token) {
+    return MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+        token.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The path of a request URI, without its query. */

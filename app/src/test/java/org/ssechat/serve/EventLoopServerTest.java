@@ -149,14 +149,29 @@ class EventLoopServerTest {
     assertThat(post(s, "/chat/completions", "{not json", "Bearer t0k3n").statusCode())
         .isEqualTo(400);
     assertThat(post(s, "/nowhere", "{}", "Bearer t0k3n").statusCode()).isEqualTo(404);
-    // DNS rebinding: a browser sends the attacker's host name to the loopback port
+    assertThat(post(s, "/chat/completions", chat("x", true), "Bearer t0k3n-and-more")
+        .statusCode()).isEqualTo(401);
+    assertThat(models(s, "x-api-key: t0k3n", "localhost:1")).startsWith("HTTP/1.1 200");
+    assertThat(models(s, "x-api-key: t0k3", "localhost:1")).startsWith("HTTP/1.1 401");
+    // DNS rebinding: a browser sends the attacker's host name to the loopback port, which may
+    // well look like a loopback address at first sight
+    for (String host : new String[] {"evil.example:80", "127.evil.example", "127.0.0.1.nip.io",
+        "127.0.0.1x"}) {
+      assertThat(models(s, "Authorization: Bearer t0k3n", host)).as(host)
+          .startsWith("HTTP/1.1 421").contains("DNS rebinding");
+    }
+    for (String host : new String[] {"127.0.0.1:8080", "127.1.2.3", "localhost", "[::1]:80"}) {
+      assertThat(models(s, "Authorization: Bearer t0k3n", host)).as(host)
+          .startsWith("HTTP/1.1 200");
+    }
+  }
+
+  /** The raw answer to {@code GET /v1/models} sent with {@code header} and {@code Host: host}. */
+  private static String models(EventLoopServer s, String header, String host) throws Exception {
     try (Socket sock = rawSocket(s, 5000)) {
-      OutputStream out = sock.getOutputStream();
-      out.write(("GET /v1/models HTTP/1.1\r\nHost: evil.example:80\r\nAuthorization: Bearer "
-          + "t0k3n\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      String resp = new String(sock.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(resp).startsWith("HTTP/1.1 421").contains("DNS rebinding");
+      sock.getOutputStream().write(("GET /v1/models HTTP/1.1\r\nHost: " + host + "\r\n" + header
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      return new String(sock.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
@@ -402,6 +417,11 @@ class EventLoopServerTest {
     assertThat(Faults.parse("midstream-error=0.5%,drop=1%,slow-first-byte=200ms", 3))
         .hasToString("drop=1%,midstream-error=0.5%,slow-first-byte=200ms, seed 3");
     assertThat(Faults.NONE).hasToString("none, seed 0");
+    assertThat(Faults.parse("status429=2%,stall=0.5%,status500=1%", 1))
+        .hasToString("stall=0.5%,status429=2%,status500=1%, seed 1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Faults.parse(
+        "slow-first-byte=-5ms", 1)).hasMessage("bad --faults slow-first-byte '-5ms': use e.g. "
+        + "25ms, 1s or 0");
 
     EventLoopServer drop = faulty("drop=100%");
     Timing t = new Timing();
