@@ -29,8 +29,9 @@ final class BodyCap extends HttpObjectAggregator {
 
   @Override
   protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-    var r = EventLoopServer.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "request body "
-        + "over the limit of " + maxBytes + " bytes", "invalid_request_error");
+    ServeRequest.Refused tooLarge = ServeRequest.Refused.tooLarge(maxBytes);
+    var r = EventLoopServer.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+        tooLarge.getMessage(), tooLarge.type());
     r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     // lingering close: stop sending, read (and drop) what is in flight for a moment, then close;
     // closing with unread bytes would reset the connection and could lose the 413 on its way

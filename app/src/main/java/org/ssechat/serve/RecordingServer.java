@@ -145,8 +145,7 @@ public final class RecordingServer implements ServeEngine {
       try (InputStream in = ex.getRequestBody()) {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-          throw ServeRequest.Refused.invalid(413, "request body over " + MAX_BODY_BYTES
-              + " bytes");
+          throw ServeRequest.Refused.tooLarge(MAX_BODY_BYTES);
         }
         ask = ServeRequest.read(new java.io.ByteArrayInputStream(body), route.dialect());
       }

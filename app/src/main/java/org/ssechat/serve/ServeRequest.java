@@ -32,6 +32,11 @@ final class ServeRequest {
       return new Refused(status, message, "invalid_request_error");
     }
 
+    /** A request body over {@code maxBytes}: 413, worded alike by both engines. */
+    static Refused tooLarge(int maxBytes) {
+      return invalid(413, "request body over the limit of " + maxBytes + " bytes");
+    }
+
     int status() {
       return status;
     }
